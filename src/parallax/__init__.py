@@ -1,0 +1,103 @@
+"""Parallax: triangulate the news.
+
+Read articles about the same events from many outlets and compare them claim by claim.
+The public API is the names below; everything else is internal and may change.
+"""
+
+
+import logging
+
+from typing import TYPE_CHECKING, Any
+
+from .config import Settings
+from .errors import (
+    ConfigError,
+    InputError,
+    MissingExtraError,
+    NotFoundError,
+    ParallaxError,
+    PipelineError,
+    QueryError,
+    SchemaError,
+    StoreError,
+)
+from .model import (
+    Article,
+    Claim,
+    DateMention,
+    Entity,
+    Frame,
+    IngestFailure,
+    Quote,
+    RawDocument,
+    Removed,
+    Span,
+)
+from .pipeline import Pipeline, Stage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import IngestReport, analyze, ingest, open_store, search
+    from .store import Store
+
+# The verbs and the store pull in the readers, cleaners, annotators and SQLite: load them
+# on first use, so that ``import parallax.model`` (worker processes, tools) stays light.
+_LAZY = {
+    "IngestReport": "api",
+    "analyze": "api",
+    "ingest": "api",
+    "open_store": "api",
+    "search": "api",
+    "Store": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'parallax' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+__version__ = "0.1.0"
+
+# A library never configures the caller's logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ConfigError",
+    "DateMention",
+    "Entity",
+    "Frame",
+    "IngestFailure",
+    "IngestReport",
+    "InputError",
+    "MissingExtraError",
+    "NotFoundError",
+    "ParallaxError",
+    "Pipeline",
+    "PipelineError",
+    "QueryError",
+    "Quote",
+    "RawDocument",
+    "Removed",
+    "SchemaError",
+    "Settings",
+    "Span",
+    "Stage",
+    "Store",
+    "StoreError",
+    "__version__",
+    "analyze",
+    "ingest",
+    "open_store",
+    "search",
+]

@@ -1,0 +1,11 @@
+"""Backends run the per-article work (cleaning, annotation) over a stream of inputs.
+
+One seam, :class:`Backend`, with one method: ``map(fn, items)`` yields ``fn(item)`` for
+every item, in input order, holding only a bounded window of items in memory.
+:class:`SerialBackend` runs in process (and is the fake for tests);
+:class:`LocalBackend` spreads the work over a process pool.
+"""
+
+from .local import Backend, LocalBackend, SerialBackend, make_backend
+
+__all__ = ["Backend", "LocalBackend", "SerialBackend", "make_backend"]

@@ -1,0 +1,1 @@
+"""Renderers: terminal text, Markdown, HTML and JSON views of articles and comparisons."""
