@@ -5,9 +5,10 @@ The public API is the names below; everything else is internal and may change.
 """
 
 
-import logging
+import logging as _logging
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from .config import Settings
 from .errors import (
@@ -35,7 +36,7 @@ from .model import (
 )
 from .pipeline import Pipeline, Stage
 
-if TYPE_CHECKING:  # pragma: no cover
+if _TYPE_CHECKING:  # pragma: no cover
     from .api import IngestReport, analyze, ingest, open_store, search
     from .store import Store
 
@@ -51,7 +52,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'parallax' has no attribute {name!r}")
@@ -68,7 +69,7 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 # A library never configures the caller's logging.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 __all__ = [
     "Article",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..errors import StoreError
 
@@ -88,7 +88,7 @@ _CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY,
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:
@@ -101,7 +101,9 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
 
 
-def check(conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[Migration]:
+def check(
+    conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[Migration]:
     """The migrations still to apply; raises :class:`StoreError` for a store written by a newer Parallax."""
     done = applied(conn)
     known = {m.name for m in migrations}
@@ -114,14 +116,19 @@ def check(conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...
     return [m for m in migrations if m.name not in done]
 
 
-def migrate(conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
+def migrate(
+    conn: sqlite3.Connection, where: str, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[str]:
     """Apply the pending ``migrations`` to ``conn`` (autocommit mode); return the names applied.
 
+    An up-to-date store is recognised by a plain read, so opening one never waits for a writer.
     Each step runs in its own ``BEGIN IMMEDIATE`` transaction with its ``_migrations`` record,
     and re-checks under the write lock, so two processes opening a new file at once apply each
     step exactly once.
     """
     done: list[str] = []
+    if applied(conn) and not check(conn, where, migrations):
+        return done  # up to date: settled by a read, without waiting for a writer's lock
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:
