@@ -25,10 +25,11 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)\]]*$")
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph: its text (stripped, wrapped lines joined) and where it starts."""
+    """One paragraph: its text (stripped, wrapped lines joined) and its ``[offset, end)`` in the source."""
 
     text: str
     offset: int
+    end: int
 
 
 def normalize_newlines(text: str) -> str:
@@ -79,9 +80,9 @@ def split_paragraphs(text: str, *, start: int = 0) -> list[Paragraph]:
             continue
         if _is_wrapped([line for line, _ in lines]):
             joined = " ".join(line for line, _ in lines)
-            paragraphs.append(Paragraph(joined, lines[0][1]))
+            paragraphs.append(Paragraph(joined, lines[0][1], lines[-1][1] + len(lines[-1][0])))
         else:
-            paragraphs.extend(Paragraph(line, off) for line, off in lines)
+            paragraphs.extend(Paragraph(line, off, off + len(line)) for line, off in lines)
     return paragraphs
 
 
