@@ -19,7 +19,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from parallax.clean import extract_html
+from parallax.clean import clean, extract_html
+from parallax.config import Settings
+from parallax.errors import InputError
+from parallax.model import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
@@ -71,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fast", action="store_true", help="trafilatura fast mode")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
+    parser.add_argument(
+        "--clean", action="store_true", help="score the whole cleaner (extraction + boilerplate removal)"
+    )
     args = parser.parse_args(argv)
     truth_file = args.data / "ground-truth.json.gz"
     if not truth_file.exists():
@@ -82,8 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     counts = []
     start = time.perf_counter()
     for page_id, html in pages:
-        extracted = extract_html(html, url=truth[page_id].get("url"), fast=args.fast)
-        counts.append(page_counts(extracted.text, truth[page_id].get("articleBody", "")))
+        url = truth[page_id].get("url")
+        if args.clean:
+            settings = Settings(extract_fast=args.fast, min_text_chars=0)
+            try:
+                text = clean(RawDocument(source=page_id, format="html", html=html, url=url), settings).text
+            except InputError:
+                text = ""
+        else:
+            text = extract_html(html, url=url, fast=args.fast).text
+        counts.append(page_counts(text, truth[page_id].get("articleBody", "")))
     elapsed = time.perf_counter() - start
     f1, precision, recall = score(counts)
     figures = {
@@ -93,9 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         "recall": round(recall, 4),
         "pages_per_s": round(len(pages) / elapsed, 1),
         "fast": args.fast,
+        "what": "clean" if args.clean else "extract_html",
     }
     print(
-        f"extraction on {len(pages)} pages: F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  "
+        f"{figures['what']} on {len(pages)} pages: F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  "
         f"{figures['pages_per_s']} pages/s{' (fast)' if args.fast else ''}"
     )
     if args.json:

@@ -1,0 +1,938 @@
+"""Entity mentions, their kinds, and alias resolution within an article and across a story.
+
+Rules and lexicons, no model (see ``docs/entities.md``):
+
+1. **Tokens.** One regex pass finds words with their offsets. A possessive ("Syria's")
+   is cut off the mention; a hyphenated word is split where a lower-case part meets a
+   capitalised one ("then-President", "Kurdish-dominated", "anti-Assad"), but an
+   Arabic article stays on its name ("al-Assad").
+2. **Phrases.** Runs of capitalised tokens separated by spaces only, joined across
+   name particles ("de", "bin", "van") and, after an organisation or place head word,
+   across "of"/"for"/"the"/"and" ("Syrian Observatory for Human Rights"). Titles with a
+   full stop ("Mr.", "Gen.") and initials ("George W. Bush") do not break a phrase.
+3. **Clean-up.** A sentence-initial word that is a function word or occurs lower-case
+   elsewhere in the text is dropped ("Despite", "Subsequently", "The"); days and months
+   are left to the dates stage.
+4. **Kinds.** Gazetteer first (places, organisations, groups); then head words ("...
+   Forces" org, "... Airbase" place); titles inside the phrase ("Interim President
+   Ahmed al-Sharaa": the title is cut off and the rest is a person), a role noun before
+   it ("Kremlin spokesman Dmitry Peskov"), a reporting verb after it ("Peskov added"),
+   or a known given name make a person. Nationality adjectives ("Syrian") are not
+   mentions; they only add links. Group adjectives ("the Alawite minority") are
+   mentions of the group ("Alawites").
+5. **Aliases.** Mentions that share a key (:func:`~parallax.annotate.gazetteer.name_key`)
+   are one entity; a one-word person mention joins the person whose surname (or, if
+   unique, given name) it is ("Assad" → "Bashar al-Assad"); an acronym joins the name it
+   abbreviates when defined in parentheses or when it spells its initials ("SDF" →
+   "Syrian Democratic Forces"). The canonical name is the gazetteer's for known names,
+   else the longest full form.
+
+:func:`find_entities` is pure; :class:`EntityStage` wraps it behind the
+:class:`~parallax.pipeline.Stage` seam so a model-backed recogniser can replace it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple, Sequence
+
+from ..model import Article, Entity, Span
+from .gazetteer import NAME_ARTICLES, NAME_PARTICLES, Gazetteer, GazetteerEntry, default_gazetteer, name_key
+
+__all__ = [
+    "EntityStage",
+    "find_entities",
+    "link_entities",
+    "resolve_pronoun",
+]
+
+#: Words that may be names: starting with a capital (any letter but ASCII lower case, checked again in
+#: code), a lower-case word hyphened to a capitalised one ("then-President", "al-Assad"), dotted acronyms.
+_CAP_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:(?![a-z])[^\W\d_]|[a-z]+-(?=[A-Z]))(?:\w|['’\-](?=[^\W_]))*"
+)
+_ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,})$")
+_PARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|ibn|bin|abu|ben|de|di|da|du|la|le|van|von)-[A-Z]")
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ste", "Ft", "Mt"})
+_PARTY_STATE_RE = re.compile(r"^[A-Z]-[A-Z]{1,2}$")  # "(R-S.C.)", "(D-N.Y.)": party and state, not a name
+_OPENERS = frozenset("\"“‘'([«—–-")
+
+#: Connectors that join two capitalised runs after an organisation or place head word.
+_HEAD_CONNECTORS = frozenset({"of", "for", "the", "and", "on"})
+#: Extra head words (beyond organisation and place words) that take "of": "Republic of ...".
+_EXTRA_HEADS = frozenset(
+    {"Republic", "Kingdom", "States", "Emirates", "House", "Isle", "Secretary", "Museum", "Commonwealth",
+     "Chamber", "Department", "Court", "Bank", "Minister", "Ministry", "Office", "Organization", "Friends"}
+)
+#: Lower-case words after a name that make it a person ("Peskov added").
+REPORTING_VERBS = frozenset(
+    """said says told added stated wrote tweeted posted argued insisted noted explained claimed asked answered
+    replied warned urged announced declared conceded acknowledged admitted recalled suggested stressed emphasized
+    emphasised believes believed thinks thought contends contended maintained testified responded countered
+    continued concluded predicted promised vowed pledged confirmed denied alleged""".split()
+)
+#: Lower-case words the rules need as tokens: connectors, particles, reporting verbs, "according to".
+_LOWER_KEEP = frozenset(
+    {"of", "for", "the", "and", "on", "to", "according", "bin", "ibn", "abu", "ben", "de", "del", "della", "der",
+     "den", "da", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "ter", "y", "al", "el"}
+)
+_LOWER_KEEP_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_LOWER_KEEP, key=len, reverse=True)) + r")(?![\w-])")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
+_NEXT_WORD_RE = re.compile(r"[ ,]{1,3}([a-z]+)\b")
+_SUFFIXES_NOT_NAMES = ("ly", "ing", "ed")
+_TIME_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    cap: bool
+    poss: bool = False
+    title_abbrev: bool = False  # "Mr." / "W." — the following full stop does not break the phrase
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    key: str
+    kind: str  # person | org | place | group | other
+    strong_person: bool = False  # a title, role or reporting verb says so
+    entry: GazetteerEntry | None = None
+    links: tuple[str, ...] = ()
+    gender: str | None = None
+    weak: bool = False  # sentence-initial unknown word: kept only if another mention confirms it
+    acronym: bool = False
+
+
+# --------------------------------------------------------------------------------------------- tokens
+
+
+def _tokens(text: str, gaz: Gazetteer) -> list[_Tok]:
+    """Capitalised word tokens with offsets, and the lower-case words the rules look at.
+
+    Other lower-case words are skipped: the text between two kept tokens then holds a
+    word, which is all the phrase rules need to know.
+    """
+    toks: list[_Tok] = [_Tok(m.start(), m.end(), m.group(), False) for m in _LOWER_KEEP_RE.finditer(text)]
+    n = len(text)
+    for m in _CAP_TOKEN_RE.finditer(text):
+        s = m.group()
+        if not s[0].isupper():
+            start, end = m.start(), m.end()
+            if _PARTICLE_PREFIX_RE.match(s) is None:
+                # "then-President", "anti-Assad": the capitalised tail is a token of its own
+                parts = s.split("-")
+                off = start
+                for k, part in enumerate(parts):
+                    if part and part[0].isupper():
+                        tail = "-".join(parts[k:])
+                        _add_word(toks, tail, off, start + len(s), text, n, gaz)
+                        break
+                    off += len(part) + 1
+                continue
+        _add_word(toks, s, m.start(), m.end(), text, n, gaz)
+    toks.sort()
+    return toks
+
+
+def _add_word(toks: list[_Tok], s: str, start: int, end: int, text: str, n: int, gaz: Gazetteer) -> None:
+    titles = gaz.titles
+    if _PARTY_STATE_RE.match(s):
+        return
+    poss = False
+    if len(s) > 2 and s[-2] in "'’" and s[-1] in "sS":
+        s, end, poss = s[:-2], end - 2, True
+    if "-" in s and not _PARTICLE_PREFIX_RE.match(s) and not s.isupper():
+        parts = s.split("-")
+        if any(p and p[0].islower() for p in parts[1:]):
+            # "Kurdish-dominated", "Kremlin-backed": keep the capitalised head only
+            head: list[str] = []
+            for p in parts:
+                if not p or p[0].islower():
+                    break
+                head.append(p)
+            s = "-".join(head)
+            end = start + len(s)
+            poss = False
+        elif len(parts) > 1 and name_key(s) not in gaz.entries and all(
+            p in gaz.demonyms or p in gaz.group_adjectives or name_key(p) in gaz.entries for p in parts
+        ):
+            # "Russian-Syrian relations": two adjectives, one token each
+            off = start
+            for p in parts:
+                toks.append(_Tok(off, off + len(p), p, True))
+                off += len(p) + 1
+            return
+    title_abbrev = False
+    if end < n and text[end] == "." and not poss:
+        if (s + ".") in titles or (len(s) == 1 and s.isupper()) or s in _PLACE_ABBREVIATIONS:
+            s, end, title_abbrev = s + ".", end + 1, True
+    toks.append(_Tok(start, end, s, True, poss, title_abbrev))
+
+
+# --------------------------------------------------------------------------------------------- phrases
+
+
+def _is_head(tok: _Tok, gaz: Gazetteer) -> bool:
+    return tok.text in gaz.org_words or tok.text in gaz.place_words or tok.text in _EXTRA_HEADS
+
+
+def _gap_ok(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end : b.start]
+    return (gap == " " or (0 < len(gap) <= 2 and gap.isspace() and "\n" not in gap)) and not a.poss
+
+
+def _phrases(text: str, toks: list[_Tok], gaz: Gazetteer) -> list[list[_Tok]]:
+    out: list[list[_Tok]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not t.cap:
+            i += 1
+            continue
+        cur = [t]
+        j = i + 1
+        while j < n:
+            prev, nxt = cur[-1], toks[j]
+            if prev.poss:
+                # "Prosecutor General's Office": a possessive inside an organisation name
+                if (
+                    nxt.cap
+                    and all(x.text in gaz.titles for x in cur)
+                    and _gap_ok(text, _Tok(prev.start, prev.end + 2, prev.text, True), nxt)
+                    and _org_tail(toks, j, text, gaz)
+                ):
+                    cur.append(nxt)
+                    j += 1
+                    continue
+                break
+            if not _gap_ok(text, prev, nxt):
+                break
+            if nxt.cap:
+                cur.append(nxt)
+                j += 1
+                continue
+            # connectors: look ahead for a capitalised token after one or two of them
+            w = nxt.text
+            k = j
+            conns: list[_Tok] = []
+            while k < n and not toks[k].cap and len(conns) < 2 and (
+                toks[k].text in _HEAD_CONNECTORS or toks[k].text in NAME_PARTICLES
+            ):
+                if conns and not _gap_ok(text, conns[-1], toks[k]):
+                    break
+                conns.append(toks[k])
+                k += 1
+            if not conns or k >= n or not toks[k].cap or not _gap_ok(text, conns[-1], toks[k]):
+                break
+            w = conns[0].text
+            if w in NAME_PARTICLES and w not in _HEAD_CONNECTORS:
+                ok = not _is_head(prev, gaz)
+            elif w == "and":
+                ok = any(c.text in ("of", "for") for c in cur if not c.cap)
+            elif w == "the":
+                ok = False
+            else:
+                ok = _is_head(prev, gaz) or any(c.text in ("of", "for") for c in cur if not c.cap)
+            if not ok:
+                break
+            cur.extend(conns)
+            cur.append(toks[k])
+            j = k + 1
+        # never end on a connector
+        while cur and not cur[-1].cap:
+            cur.pop()
+        out.append(cur)
+        i = j
+    return out
+
+
+def _org_tail(toks: list[_Tok], j: int, text: str, gaz: Gazetteer) -> bool:
+    k = j
+    while k < len(toks) and toks[k].cap:
+        if toks[k].text in gaz.org_words:
+            return True
+        if k + 1 < len(toks) and not _gap_ok(text, toks[k], toks[k + 1]):
+            break
+        k += 1
+    return False
+
+
+# --------------------------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    gaz: Gazetteer
+    sentence_starts: frozenset[int]
+    toks: list[_Tok]
+    lower: set[str] = field(default_factory=set)  # words seen in lower case, filled on first use
+
+
+def _sentence_initial(ctx: _Context, start: int) -> bool:
+    if start in ctx.sentence_starts:
+        return True
+    k = start - 1
+    text = ctx.text
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] == "\n":
+        return True
+    if text[k] in _OPENERS:
+        k2 = k - 1
+        while k2 >= 0 and text[k2] in " \t":
+            k2 -= 1
+        return k2 < 0 or text[k2] in ".!?:\n" or (k2 + 1) in ctx.sentence_starts or k in ctx.sentence_starts
+    return False
+
+
+def _known(tok: _Tok, gaz: Gazetteer) -> bool:
+    t = tok.text
+    return (
+        name_key(t) in gaz.entries
+        or t in gaz.given_names
+        or t in gaz.demonyms
+        or t in gaz.group_adjectives
+        or (t in gaz.titles and t[0].isupper() and t not in gaz.function_words)
+        or bool(_ACRONYM_RE.match(t))
+    )
+
+
+def _seen_lower(ctx: _Context, word: str) -> bool:
+    """Whether ``word`` occurs in lower case somewhere in the text ("Days" / "days")."""
+    if not ctx.lower:
+        ctx.lower.update(_LOWER_WORD_RE.findall(ctx.text))
+        ctx.lower.add("")
+    return word.lower() in ctx.lower
+
+
+def _looks_common(tok: _Tok, ctx: _Context) -> bool:
+    t = tok.text
+    if t in ctx.gaz.function_words:
+        return True
+    if _seen_lower(ctx, t):
+        return True
+    return len(t) > 5 and t.endswith(_SUFFIXES_NOT_NAMES) and "-" not in t
+
+
+def _surface(ctx: _Context, toks: Sequence[_Tok]) -> tuple[int, int, str]:
+    s, e = toks[0].start, toks[-1].end
+    return s, e, ctx.text[s:e]
+
+
+def _prev_words(ctx: _Context, tok: _Tok) -> list[str]:
+    """The (up to two) words right before ``tok`` on its line, with nothing but spaces between."""
+    before = ctx.text[max(0, tok.start - 40) : tok.start]
+    if not before or before[-1] != " ":
+        return []
+    before = before.rsplit("\n", 1)[-1]
+    words = before.split()
+    out: list[str] = []
+    for w in reversed(words[-2:]):
+        if not w.replace("-", "").isalpha():
+            break
+        out.append(w)
+    return out  # nearest first
+
+
+def _next_word(ctx: _Context, tok: _Tok) -> str | None:
+    """The word right after ``tok`` (a comma may stand between: "Peskov, added")."""
+    m = _NEXT_WORD_RE.match(ctx.text, tok.end + (2 if tok.poss else 0))
+    return m.group(1) if m else None
+
+
+def _phrase_mentions(ctx: _Context, phrase: list[_Tok]) -> list[_Mention]:
+    gaz = ctx.gaz
+    # split on days and months: "Monday", "March" are the dates stage's
+    parts: list[list[_Tok]] = [[]]
+    for t in phrase:
+        if t.text in _TIME_WORDS:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    out: list[_Mention] = []
+    for part in parts:
+        while part and not part[-1].cap:
+            part.pop()
+        while part and not part[0].cap:
+            part.pop(0)
+        if part:
+            out.extend(_classify(ctx, part))
+    return out
+
+
+def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
+    gaz = ctx.gaz
+    # 1. the whole phrase is known (also with a leading "The")
+    whole = _gazetteer_mention(ctx, toks)
+    if whole is not None:
+        return [whole]
+    initial = _sentence_initial(ctx, toks[0].start)
+    if initial and len(toks) > 1 and not _known(toks[0], gaz):
+        rest = _gazetteer_mention(ctx, toks[1:])
+        if rest is not None:  # "Hardline Islamists", "Neighbouring Syria"
+            return [rest]
+    # 2. drop leading function words, and a sentence-initial common word
+    while toks and (toks[0].text in gaz.function_words and toks[0].text not in gaz.titles or (
+        initial and not _known(toks[0], gaz) and _looks_common(toks[0], ctx)
+    )):
+        toks = toks[1:]
+        initial = False
+        if toks:
+            whole = _gazetteer_mention(ctx, toks)
+            if whole is not None:
+                return [whole]
+    while toks and toks[-1].text in gaz.function_words and toks[-1].text not in gaz.org_words:
+        toks = toks[:-1]
+    if not toks or (len(toks) == 1 and len(toks[0].text.rstrip(".")) == 1):
+        return []
+    last = toks[-1].text
+    if toks[0].text in gaz.adjectives and toks[0].text not in gaz.demonyms and not (
+        last in gaz.org_words or last in gaz.place_words or any(t.text in gaz.strong_org_words for t in toks)
+    ):
+        # "Western media", "Islamic sect": an adjective, not a name
+        toks = toks[1:]
+        if not toks:
+            return []
+        whole = _gazetteer_mention(ctx, toks)
+        if whole is not None:
+            return [whole]
+        last = toks[-1].text
+    # 3a. "U.S. Supreme Court Justice Antonin Scalia": an institution, a title, then a person's name
+    if len(toks) > 3:
+        for p in range(len(toks) - 2, 0, -1):
+            tail = toks[p + 1 :]
+            if (
+                toks[p].text in gaz.titles
+                and toks[p].text[0].isupper()
+                and 2 <= len(tail) <= 3
+                and any(t.text in gaz.org_words for t in toks[:p])
+                and not any(
+                    t.text in gaz.org_words or t.text in gaz.place_words or t.text in gaz.adjectives
+                    or t.text in gaz.function_words or t.text in gaz.titles
+                    for t in tail
+                )
+            ):
+                g = gaz.title_gender(toks[p].text)
+                return _classify(ctx, toks[:p]) + [_make(ctx, tail, "person", strong=True, gender=g)]
+    # 3. organisation and place head words keep the whole phrase
+    if len(toks) > 1 or _ACRONYM_RE.match(last) is None:
+        if last in gaz.org_words or any(t.text in gaz.strong_org_words for t in toks):
+            return [_make(ctx, toks, "org", links=_prefix_links(ctx, toks))]
+        if last in gaz.place_words and len(toks) > 1:
+            return [_make(ctx, toks, "place", links=_prefix_links(ctx, toks))]
+    # 4. titles, nationality adjectives and places in front of a name
+    i, role_gender, has_title, links = 0, None, False, []
+    while i < len(toks):
+        t = toks[i]
+        took = False
+        for width in range(min(gaz.max_title_words, len(toks) - i - 1), 0, -1):
+            cand = " ".join(x.text for x in toks[i : i + width])
+            if cand in gaz.titles and cand[0].isupper() and i + width < len(toks):
+                g = gaz.title_gender(cand)
+                role_gender = g or role_gender
+                has_title, took, i = True, True, i + width
+                break
+        if took:
+            continue
+        if t.text in gaz.demonyms and i + 1 < len(toks):
+            links.append(gaz.demonyms[t.text])
+            i += 1
+            continue
+        ent = gaz.lookup(t.text)
+        if ent is not None and ent.kind in ("place", "org") and i + 1 < len(toks) and has_title is False and (
+            " ".join(x.text for x in toks[i + 1 : i + 3]) in gaz.titles or toks[i + 1].text in gaz.titles
+        ):
+            links.append(ent.country or ent.name)
+            i += 1
+            continue
+        break
+    if has_title and i < len(toks) and toks[i].text not in gaz.adjectives:
+        rest = toks[i:]
+        return [_make(ctx, rest, "person", strong=True, links=tuple(links), gender=role_gender)]
+    if has_title or (i == len(toks) and i > 0):
+        # only titles and adjectives: "Syrian", "Russian President", "Alawite Muslim"
+        return [m for t in toks for m in _single_known(ctx, t)]
+    # 5. all tokens are group adjectives or nationality adjectives: one mention each
+    if len(toks) > 1 and all(t.text in gaz.group_adjectives or t.text in gaz.demonyms for t in toks):
+        return [m for t in toks for m in _single_known(ctx, t)]
+    if len(toks) == 1:
+        single = _single_known(ctx, toks[0], allow_unknown=True)
+        if single or toks[0].text in gaz.demonyms:
+            return single
+    # 6. a nationality adjective before a known group or place: "Syrian Kurds"
+    if len(toks) > 1 and (toks[0].text in gaz.demonyms or toks[0].text in gaz.group_adjectives):
+        rest = _gazetteer_mention(ctx, toks[1:])
+        if rest is not None:
+            return [rest]
+    # 7. unknown multi-word phrase: person by cue or given name, else other
+    return [_person_or_other(ctx, toks, weak=False)]
+
+
+def _single_known(ctx: _Context, t: _Tok, allow_unknown: bool = False) -> list[_Mention]:
+    gaz = ctx.gaz
+    m = _gazetteer_mention(ctx, [t])
+    if m is not None:
+        return [m]
+    if t.text in gaz.group_adjectives:
+        name = gaz.group_adjectives[t.text]
+        entry = gaz.lookup(name)
+        return [_make(ctx, [t], "group", entry=entry, key=name_key(name))]
+    if t.text in gaz.demonyms or t.text in gaz.titles or t.text in gaz.function_words:
+        return []
+    if not allow_unknown:
+        return []
+    if _ACRONYM_RE.match(t.text):
+        return [_make(ctx, [t], "org", acronym=True)]
+    weak = _sentence_initial(ctx, t.start) and t.text not in gaz.given_names
+    return [_person_or_other(ctx, [t], weak=weak)]
+
+
+def _gazetteer_mention(ctx: _Context, toks: Sequence[_Tok]) -> _Mention | None:
+    s, e, surface = _surface(ctx, toks)
+    entry = ctx.gaz.entries.get(name_key(surface))
+    if entry is None:
+        return None
+    links = (entry.country,) if entry.country and entry.country != entry.name else ()
+    acr = len(toks) == 1 and bool(_ACRONYM_RE.match(toks[0].text))
+    return _make(ctx, toks, entry.kind, entry=entry, links=links, acronym=acr)
+
+
+def _prefix_links(ctx: _Context, toks: Sequence[_Tok]) -> tuple[str, ...]:
+    first = toks[0].text
+    if first in ctx.gaz.demonyms:
+        return (ctx.gaz.demonyms[first],)
+    ent = ctx.gaz.lookup(first)
+    if ent is not None and ent.kind == "place":
+        return (ent.country or ent.name,)
+    return ()
+
+
+def _person_or_other(ctx: _Context, toks: Sequence[_Tok], weak: bool) -> _Mention:
+    gaz = ctx.gaz
+    first = toks[0]
+    gender: str | None = None
+    strong = False
+    prev = _prev_words(ctx, first)
+    if prev and prev[0][0].islower() and prev[0] in gaz.titles:
+        strong = True
+        gender = gaz.title_gender(prev[0])
+    if _next_word(ctx, toks[-1]) in REPORTING_VERBS:
+        strong = True
+    if len(prev) == 2 and prev[0] == "to" and prev[1].lower() == "according":
+        strong = True
+    if name_key(toks[-1].text) in gaz.person_names:
+        strong = True
+    given = gaz.given_names.get(first.text)
+    if given is not None and len(toks) > 1:
+        gender = gender or (given if given in ("m", "f") else None)
+        return _make(ctx, toks, "person", strong=True, gender=gender)
+    if strong:
+        return _make(ctx, toks, "person", strong=True, gender=gender, weak=False)
+    return _make(ctx, toks, "other", weak=weak)
+
+
+def _make(
+    ctx: _Context,
+    toks: Sequence[_Tok],
+    kind: str,
+    *,
+    strong: bool = False,
+    entry: GazetteerEntry | None = None,
+    links: tuple[str, ...] | list[str] = (),
+    gender: str | None = None,
+    weak: bool = False,
+    acronym: bool = False,
+    key: str | None = None,
+) -> _Mention:
+    s, e, surface = _surface(ctx, toks)
+    if surface[:4] in ("The ", "the ") and (entry is None or not entry.name.startswith("The ")):
+        s, surface = s + 4, surface[4:]
+    if acronym is False and len(toks) == 1 and _ACRONYM_RE.match(toks[0].text):
+        acronym = True
+    if key is None:
+        key = entry.name if entry is not None else name_key(surface)
+        if entry is not None:
+            key = name_key(entry.name)
+    return _Mention(s, e, surface, key, kind, strong, entry, tuple(dict.fromkeys(links)), gender, weak, acronym)
+
+
+#: Words a Title Case headline leaves in lower case.
+_TITLE_CASE_SMALL = frozenset(
+    "a an the and but or nor for of to in on at by as from with into onto over up via vs vs. per than".split()
+)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines): there, a capital letter says nothing about names."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[0].isalpha() and w.lower() not in _TITLE_CASE_SMALL]
+        lower = sum(1 for w in words if not w[0].isupper())
+        if len(words) >= 3 and lower <= len(words) // 8:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _headline_mentions(ctx: _Context, phrase: list[_Tok]) -> list[_Mention]:
+    """Mentions in a Title Case line: split at common words; kept only if the body confirms them."""
+    gaz = ctx.gaz
+    runs: list[list[_Tok]] = [[]]
+    for t in phrase:
+        if t.text in gaz.function_words or not t.cap or _seen_lower(ctx, t.text):
+            runs.append([])
+        else:
+            runs[-1].append(t)
+    out: list[_Mention] = []
+    for run in runs:
+        if run:
+            for m in _phrase_mentions(ctx, run):
+                out.append(m if m.entry is not None else dataclasses.replace(m, weak=True, strong_person=False))
+    return out
+
+
+# --------------------------------------------------------------------------------------------- clustering
+
+
+def _person_tokens(key: str) -> list[str]:
+    return [w for w in key.split() if len(w) > 1 and w not in NAME_PARTICLES and w not in NAME_ARTICLES]
+
+
+def _initials(key_surface: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", key_surface) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _cluster(mentions: list[_Mention], text: str) -> list[list[_Mention]]:
+    """Group mentions into entities (lists of mentions in text order)."""
+    clusters: list[list[_Mention]] = []
+    by_key: dict[str, int] = {}
+    singles: list[_Mention] = []
+    acronyms: list[_Mention] = []
+    # pass 1: full keys; multi-word names and gazetteer names
+    for m in mentions:
+        if m.entry is None and m.acronym:
+            acronyms.append(m)
+            continue
+        if m.entry is None and m.kind in ("person", "other") and len(_person_tokens(m.key)) == 1:
+            singles.append(m)
+            continue
+        k = m.key if m.kind != "person" else " ".join(_person_tokens(m.key)) or m.key
+        if k in by_key:
+            clusters[by_key[k]].append(m)
+        else:
+            by_key[k] = len(clusters)
+            clusters.append([m])
+    # pass 1b: "Hillary Rodham Clinton" = "Hillary Clinton" (same first and last name)
+    fl: dict[tuple[str, str], int] = {}
+    merged: dict[int, int] = {}
+    for ci, c in enumerate(clusters):
+        head = c[0]
+        if head.entry is not None or head.kind not in ("person", "other"):
+            continue
+        toks = _person_tokens(head.key)
+        if len(toks) < 2:
+            continue
+        pair = (toks[0], toks[-1])
+        if pair in fl:
+            merged[ci] = fl[pair]
+        else:
+            fl[pair] = ci
+    for ci, target in merged.items():
+        clusters[target].extend(clusters[ci])
+        clusters[ci] = []
+    # pass 2: acronyms: defined in parentheses, or spelling a name's initials
+    for m in acronyms:
+        target = None
+        before = text[: m.start].rstrip()
+        if before.endswith("(") and text[m.end : m.end + 1] == ")":
+            prior = before[:-1].rstrip()
+            for ci, c in enumerate(clusters):
+                if any(x.end == len(prior) for x in c):
+                    target = ci
+                    break
+        if target is None:
+            letters = m.surface.replace(".", "")
+            for ci, c in enumerate(clusters):
+                if c and c[0].kind in ("org", "other", "place") and any(
+                    len(x.surface.split()) > 1 and _initials(x.surface) == letters for x in c
+                ):
+                    target = ci
+                    break
+        if target is None:
+            k = m.key
+            if k in by_key:
+                target = by_key[k]
+            else:
+                by_key[k] = len(clusters)
+                clusters.append([])
+                target = by_key[k]
+        clusters[target].append(m)
+    # pass 3: one-word names join the person (or unknown name) whose surname or given name they are
+    surname_index: dict[str, list[int]] = defaultdict(list)
+    given_index: dict[str, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        if not c or c[0].entry is not None:
+            continue
+        if not any(x.kind in ("person", "other") for x in c):
+            continue
+        toks = _person_tokens(max(c, key=lambda x: len(x.key)).key)
+        if len(toks) >= 2:
+            surname_index[toks[-1]].append(ci)
+            given_index[toks[0]].append(ci)
+    for m in singles:
+        toks = _person_tokens(m.key)
+        k = toks[0] if toks else m.key
+        cands = surname_index.get(k) or given_index.get(k) or []
+        if m.gender is not None and len(cands) > 1:
+            cands = [ci for ci in cands if _cluster_gender(clusters[ci]) in (None, m.gender)] or cands
+        if len(cands) > 1:
+            # "Clinton" with Hillary and Chelsea Clinton about: the one named in full most often, then first
+            cands = [max(cands, key=lambda ci: (len(clusters[ci]), -clusters[ci][0].start))]
+        if cands:
+            clusters[cands[0]].append(m)
+            continue
+        if m.key in by_key:
+            clusters[by_key[m.key]].append(m)
+        else:
+            by_key[m.key] = len(clusters)
+            clusters.append([m])
+    out = []
+    for c in clusters:
+        if not c:
+            continue
+        c.sort(key=lambda x: x.start)
+        if all(x.weak for x in c):
+            continue
+        out.append(c)
+    out.sort(key=lambda c: c[0].start)
+    return out
+
+
+def _cluster_gender(c: Sequence[_Mention]) -> str | None:
+    for x in c:
+        if x.gender is not None:
+            return x.gender
+    return None
+
+
+def _cluster_kind(c: Sequence[_Mention]) -> str:
+    if any(x.entry is not None for x in c):
+        return next(x.entry.kind for x in c if x.entry is not None)  # type: ignore[union-attr]
+    if any(x.strong_person for x in c):
+        return "person"
+    full = [x for x in c if len(_person_tokens(x.key)) > 1]
+    if full and any(len(_person_tokens(x.key)) == 1 and not x.acronym for x in c) and all(
+        x.kind in ("person", "other") for x in c
+    ):
+        return "person"  # "Lester Holt" ... "Holt asked": a name used by its surname
+    votes: dict[str, int] = defaultdict(int)
+    for x in c:
+        votes[x.kind] += 1
+    kinds = [k for k in ("person", "org", "place", "group") if votes.get(k)]
+    return max(kinds, key=lambda k: votes[k]) if kinds else "other"
+
+
+def _canonical(c: Sequence[_Mention]) -> str:
+    for x in c:
+        if x.entry is not None:
+            return x.entry.name
+    full = [x for x in c if not x.acronym] or list(c)
+
+    def rank(x: _Mention) -> tuple[int, int, int]:
+        return (len(_person_tokens(x.key)) or 1, len(x.surface), -x.start)
+
+    return max(full, key=rank).surface
+
+
+def _to_entity(c: Sequence[_Mention]) -> Entity:
+    name = _canonical(c)
+    kind = _cluster_kind(c)
+    aliases = tuple(dict.fromkeys(x.surface for x in c if x.surface != name))
+    links = tuple(dict.fromkeys(link for x in c for link in x.links if link != name))
+    mentions = tuple(sorted({(x.start, x.end) for x in c}))
+    return Entity(
+        name=name,
+        kind=kind,
+        aliases=aliases,
+        mentions=tuple(Span(s, e) for s, e in mentions),
+        links=links,
+    )
+
+
+# --------------------------------------------------------------------------------------------- public API
+
+
+def find_entities(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """Entities of ``text``: each with its canonical name, kind, aliases, mention spans and links.
+
+    ``sentences`` (from the sentences stage) tell which capitalised words only open a
+    sentence; an empty sequence treats line starts as the only sentence starts.
+    """
+    gaz = gazetteer or default_gazetteer()
+    toks = _tokens(text, gaz)
+    ctx = _Context(
+        text=text,
+        gaz=gaz,
+        sentence_starts=frozenset(s.start for s in sentences),
+        toks=toks,
+    )
+    headlines = _title_case_lines(text)
+    mentions: list[_Mention] = []
+    for phrase in _phrases(text, toks, gaz):
+        if headlines and any(a <= phrase[0].start < b for a, b in headlines):
+            mentions.extend(_headline_mentions(ctx, phrase))
+        else:
+            mentions.extend(_phrase_mentions(ctx, phrase))
+    return [_to_entity(c) for c in _cluster(mentions, text)]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityStage:
+    """The ``entities`` stage: :func:`find_entities` over an article's text and sentences."""
+
+    name: str = "entities"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("entities",)
+    gazetteer: Gazetteer | None = field(default=None, repr=False)
+
+    def __call__(self, article: Article) -> Article:
+        if article.language and article.language.lower() not in ("en",) and not article.language.lower().startswith(
+            "en-"
+        ):
+            note = f"entities: skipped, language {article.language!r} is not supported"
+            return article.replace(entities=(), notes=article.notes + (note,))
+        entities = find_entities(article.text, article.sentences, self.gazetteer)
+        return article.replace(entities=tuple(entities))
+
+
+def _entity_gender(article: Article, entity: Entity, gaz: Gazetteer) -> str | None:
+    first = entity.name.split()[0] if entity.name else ""
+    g = gaz.given_names.get(first)
+    if g in ("m", "f"):
+        return g
+    text = article.text
+    for m in entity.mentions:
+        before = text[max(0, m.start - 30) : m.start].split()
+        if before:
+            g2 = gaz.title_gender(before[-1])
+            if g2 is not None:
+                return g2
+    return None
+
+
+def resolve_pronoun(
+    article: Article, offset: int, pronoun: str | None = None, gazetteer: Gazetteer | None = None
+) -> Entity | None:
+    """The person a pronoun at ``offset`` most likely refers to: the most recent compatible one before it.
+
+    The pronoun is read from the text at ``offset`` unless given. "he"/"his" want a
+    person not known to be female, "she"/"her" one not known to be male; other
+    pronouns ("they") take any person. Gender comes from given names and titles
+    ("Mr.", "Mrs.", "spokeswoman"); unknown gender is compatible with either.
+    """
+    gaz = gazetteer or default_gazetteer()
+    if pronoun is None:
+        m = re.match(r"[A-Za-z]+", article.text[offset : offset + 10])
+        pronoun = m.group() if m else ""
+    want = _PRONOUN_GENDER.get(pronoun.lower())
+    best: Entity | None = None
+    best_end = -1
+    for e in article.entities:
+        if e.kind != "person":
+            continue
+        end = max((m.end for m in e.mentions if m.end <= offset), default=-1)
+        if end <= best_end:
+            continue
+        if want is not None:
+            g = _entity_gender(article, e, gaz)
+            if g is not None and g != want:
+                continue
+        best, best_end = e, end
+    return best
+
+
+def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = None) -> dict[tuple[str, str], str]:
+    """Story-level names: ``(article_id, entity name) -> canonical name`` across ``articles``.
+
+    The same alias rules as within an article: equal keys, a one-word person name that
+    is a unique surname (or given name) of a fuller name in the story, an acronym
+    spelling a name's initials. The canonical name is the longest full form in the story.
+    Articles without entities are annotated on the fly (their sentences, if any, are used).
+    """
+    gaz = gazetteer or default_gazetteer()
+    items: list[tuple[str, Entity]] = []
+    for a in articles:
+        ents = a.entities if "entities" in a.annotated or a.entities else tuple(
+            find_entities(a.text, a.sentences, gaz)
+        )
+        items.extend((a.id, e) for e in ents)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    keys: dict[tuple[str, str], int] = {}
+    surnames: dict[str, set[int]] = defaultdict(set)
+    given: dict[str, set[int]] = defaultdict(set)
+    initials: dict[str, set[int]] = defaultdict(set)
+    for i, (_, e) in enumerate(items):
+        forms = (e.name,) + e.aliases
+        group = "person" if e.kind in ("person", "other") else e.kind
+        for f in forms:
+            k = name_key(f)
+            if group == "person":
+                k = " ".join(_person_tokens(k)) or k
+            prev = keys.setdefault((group, k), i)
+            if prev != i:
+                union(prev, i)
+        toks = _person_tokens(name_key(e.name))
+        if group == "person" and len(toks) >= 2:
+            surnames[toks[-1]].add(i)
+            given[toks[0]].add(i)
+        if e.kind in ("org", "other") and len(e.name.split()) > 1:
+            initials[_initials(e.name)].add(i)
+    for i, (_, e) in enumerate(items):
+        group = "person" if e.kind in ("person", "other") else e.kind
+        toks = _person_tokens(name_key(e.name))
+        if group == "person" and len(toks) == 1:
+            roots = {find(j) for j in surnames.get(toks[0], ())} or {find(j) for j in given.get(toks[0], ())}
+            if len(roots) == 1:
+                union(roots.pop(), i)
+        if e.kind in ("org", "other") and _ACRONYM_RE.match(e.name):
+            roots = {find(j) for j in initials.get(e.name.replace(".", ""), ())}
+            if len(roots) == 1:
+                union(roots.pop(), i)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[find(i)].append(i)
+    out: dict[tuple[str, str], str] = {}
+    for idx in members.values():
+        names = [items[i][1].name for i in idx]
+        best = max(names, key=lambda n: (0 if _ACRONYM_RE.match(n) else 1, len(_person_tokens(name_key(n))), len(n),
+                                         names.count(n), n))
+        for i in idx:
+            out[(items[i][0], items[i][1].name)] = best
+    return out
