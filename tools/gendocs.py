@@ -26,12 +26,14 @@ def cli_reference() -> str:
         "2 usage error. Data goes to stdout, progress and messages to stderr.",
         "",
     ]
-    ctx = click.Context(cli, info_name="parallax", terminal_width=100)
+    ctx = click.Context(cli, info_name="parallax", terminal_width=100, help_option_names=["-h", "--help"])
     lines += ["## parallax", "", "```", cli.get_help(ctx), "```", ""]
     for name in sorted(cli.list_commands(ctx)):
         command = cli.get_command(ctx, name)
         assert command is not None
-        sub = click.Context(command, info_name=f"parallax {name}", parent=None, terminal_width=100)
+        sub = click.Context(
+            command, info_name=f"parallax {name}", terminal_width=100, help_option_names=["-h", "--help"]
+        )
         lines += [f"## parallax {name}", "", "```", command.get_help(sub), "```", ""]
     return "\n".join(lines)
 

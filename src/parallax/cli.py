@@ -230,7 +230,7 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
     help="SQLite file the demo corpus is stored in (re-running the demo is a no-op for the store).",
 )
 def demo(db: str) -> None:
-    """Ingest the bundled demo corpus (one fictional event, six outlets, mixed formats) and show
+    """Ingest the bundled demo corpus (one fictional event, seven outlets, mixed formats) and show
     what Parallax finds in it."""
     from .render.overview import render_overview
     from .samples import demo_paths
