@@ -19,6 +19,9 @@ offsets into ``text``. How it is scored (see ``docs/quotes.md``):
 * **Speaker**: correct when a predicted speaker span overlaps a gold source span, or
   the predicted speaker name contains the gold source's last token (as a word,
   case-insensitive). A gold attribution without a source wants no predicted speaker.
+* **Unattributed quotes**: a quote with neither speaker nor cue (a title, a scare
+  quote nobody is said to have said) is a quotation, not an attribution, and is
+  left out of the predictions; ``--count-unattributed`` counts it too.
 * **Direct**: gold attributions whose content begins with a quotation mark;
   predictions "look direct" when one of their quotes has kind ``direct``. Only
   these are paired for the direct figures; partial and indirect predictions are
@@ -33,9 +36,10 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ..annotate.quotes import find_quotes
 from ..annotate.sentences import split_sentences
@@ -69,15 +73,118 @@ _NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:al|bin|de|van|von|la)-?\s?)?[A-Z][\w'’-]*)*"
 )
 _NOT_NAMES = frozenset(
-    """The A An He She It They We I You His Her Its Their Our But And Or So If In On At For From As This That
-    These Those There Here What When Where Why How Who While After Before Since Still Yet Also Asked Mr Mrs
-    Ms Dr According Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "If",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "As",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "What",
+        "When",
+        "Where",
+        "Why",
+        "How",
+        "Who",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Still",
+        "Yet",
+        "Also",
+        "Asked",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "According",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 _ORG_WORDS = frozenset(
-    """Kremlin Department Party Times News Post House Council Forces Observatory Ministry Committee
-    University Inc Co Corp Company Campaign Court Congress Senate Agency Office Association Network Group
-    Bank Fund Press Journal Institute Foundation Commission Administration Bureau Service""".split()
+    [
+        "Kremlin",
+        "Department",
+        "Party",
+        "Times",
+        "News",
+        "Post",
+        "House",
+        "Council",
+        "Forces",
+        "Observatory",
+        "Ministry",
+        "Committee",
+        "University",
+        "Inc",
+        "Co",
+        "Corp",
+        "Company",
+        "Campaign",
+        "Court",
+        "Congress",
+        "Senate",
+        "Agency",
+        "Office",
+        "Association",
+        "Network",
+        "Group",
+        "Bank",
+        "Fund",
+        "Press",
+        "Journal",
+        "Institute",
+        "Foundation",
+        "Commission",
+        "Administration",
+        "Bureau",
+        "Service",
+    ]
 )
 
 
@@ -168,7 +275,7 @@ class Counts:
         r = self.speaker / self.gold if self.gold else 0.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(asdict(self).values(), asdict(other).values())))
 
     def summary(self) -> dict[str, float | int]:
@@ -222,7 +329,9 @@ def group_predictions(quotes: Sequence[Quote], unattributed: bool = False) -> li
         preds.append(
             _Pred(
                 spans=tuple(spans),
-                speaker_spans=tuple({(q.speaker_span.start, q.speaker_span.end) for q in members if q.speaker_span}),
+                speaker_spans=tuple(
+                    {(q.speaker_span.start, q.speaker_span.end) for q in members if q.speaker_span}
+                ),
                 names=tuple({q.speaker for q in members if q.speaker}),
                 direct=any(q.kind == "direct" for q in members),
             )
@@ -348,7 +457,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="polnear-train-dev.jsonl.gz")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
-        "--count-unattributed", action="store_true", help="count quotes without speaker or cue as predictions too"
+        "--count-unattributed",
+        action="store_true",
+        help="count quotes without speaker or cue as predictions too",
     )
     args = parser.parse_args(argv)
     try:

@@ -1,0 +1,1252 @@
+"""Quotes with speakers: direct, partial and indirect reported speech.
+
+:func:`find_quotes` reads one article's text with its sentences and entities and
+returns :class:`~parallax.model.Quote` records. Rules, lexicon and the PolNeAR
+measurements behind them are described in ``docs/quotes.md``; in short:
+
+* **Direct quotes** are found by pairing quotation marks of every common style
+  (“…”, "…", ''…'' as in some wire copy, ``…'', «…», „…“, ‘…’ and '…' when the
+  closing mark cannot be an apostrophe). A quote whose paragraph ends before its
+  closing mark continues into the next paragraph when that one opens with a mark,
+  the newspaper convention for multi-paragraph quotes. The content span
+  **includes the quotation marks**, as PolNeAR gold content spans do.
+* A quote that starts a sentence, follows ``:`` or a reporting verb is ``direct``;
+  a quoted fragment inside a sentence ("conveyed “his support …”", scare quotes
+  "“united,”") is ``partial``.
+* **Speakers** come from attribution patterns around the quote: ``“…,” X said``,
+  ``“…,” said X``, ``X said: “…”``, ``according to X``, a sentence-final ``…, X
+  added.``, a colon-led sentence before a stand-alone quote, and otherwise the
+  speaker of the previous quote in the same passage. Pronouns ("he said") resolve
+  to the most recent person mention; descriptions ("a Kremlin spokesman") keep
+  their span with ``speaker=None`` unless an entity is named inside.
+* **Indirect speech**: ``X said (that) …``, ``X told reporters …``, ``according
+  to X, …`` and ``…, X said.`` without quotation marks; the content is the
+  reported clause (with its "that", as in PolNeAR). Beliefs ("X believes that")
+  count, as they do in PolNeAR, but only with an explicit clause.
+* Quotes that belong to one attribution (a quote split by "he said", a partial
+  quote inside the reported clause) share the same ``cue_span``.
+
+The stage only knows English; other languages are skipped with a note. It keeps
+no state: a model-backed stage can replace :class:`QuoteStage` behind the same
+``Article -> Article`` seam.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+from ..model import Article, Entity, Quote, Span
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _load_reporting_verbs() -> Mapping[str, str]:
+    """``{form: tier}`` from ``lexicons/reporting_verbs.txt`` (multi-word forms use spaces)."""
+    path = resources.files("parallax.annotate").joinpath("lexicons/reporting_verbs.txt")
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        tier, *forms = line.split()
+        for form in forms:
+            table[form.replace("_", " ")] = tier
+    return MappingProxyType(table)
+
+
+#: Reporting verb forms and their tier ("speech" or "that"), read once from the lexicon file.
+REPORTING_VERBS: Mapping[str, str] = _load_reporting_verbs()
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation shaped as a prefix tree: the engine tries one branch per letter."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
+
+
+_VERB_RE = re.compile(
+    r"\b(?<![’'-])"
+    + _trie_pattern(sorted(REPORTING_VERBS) + ["according to", "According to"])
+    + r"(?![\w'’-])"
+)
+
+#: Auxiliaries and adverbs absorbed into the cue before a verb ("has also said").
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "previously",
+        "once",
+        "will",
+        "would",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "again",
+        "recently",
+        "repeatedly",
+        "did",
+        "does",
+        "do",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "can",
+        "not",
+        "never",
+        "often",
+        "further",
+    ]
+)
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
+_PERSON_PRONOUNS = frozenset(["he", "she"])
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "both",
+        "all",
+        "each",
+        "every",
+        "no",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "other",
+        "such",
+    ]
+)
+#: Words before a reporting word that make it a noun ("the report", "his claims").
+_NOUN_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "another",
+        "such",
+    ]
+)
+#: Words that never belong to a speaker noun phrase: the scan stops at them.
+_STOP = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "where",
+        "when",
+        "while",
+        "as",
+        "because",
+        "if",
+        "so",
+        "than",
+        "then",
+        "to",
+        "not",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "there",
+        "here",
+        "also",
+        "just",
+        "even",
+        "only",
+        "after",
+        "before",
+        "since",
+        "until",
+        "unless",
+        "though",
+        "although",
+        "however",
+        "yet",
+        "about",
+        "into",
+        "onto",
+        "upon",
+        "over",
+        "under",
+        "against",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "like",
+        "unlike",
+        "said",
+        "says",
+    ]
+)
+#: Prepositions allowed inside a noun phrase ("a spokesman for the campaign") but not at its edges.
+_INNER_PREP = frozenset(
+    ["of", "for", "at", "from", "in", "with", "on", "to", "by", "close", "familiar", "near"]
+)
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tonight",
+        "earlier",
+        "later",
+    ]
+)
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "president",
+        "prof",
+        "rev",
+        "st",
+        "sir",
+        "lord",
+        "lady",
+    ]
+)
+#: Verbs whose object comes before the reported clause ("told reporters he would").
+_OBJECT_VERBS = frozenset(
+    [
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "inform",
+        "informs",
+        "informed",
+        "informing",
+        "assure",
+        "assures",
+        "assured",
+        "assuring",
+        "remind",
+        "reminds",
+        "reminded",
+        "reminding",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+    ]
+)
+_CLAUSE_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you", "there", "this"])
+
+_TOKEN = re.compile(r"\w(?:[\w'’&-]|\.(?=\w))*\.?|[^\w\s]")
+_WORD = re.compile(r"\w")
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_MARK = re.compile(r"''|``|[\"“”„«»‘’']")
+_SKIP_AFTER_VERB = re.compile(
+    r"(?:\s*,?\s*(?:on|late|early|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+in\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|email|e-mail|post|tweet|"
+    r"speech|letter|op-ed|release|appearance|call|message|briefing)"
+    r"(?:\s+(?:to|with|on)\s+(?:[A-Z][\w.&'’-]*\s*){1,4})?"
+    r"|\s+(?:to\s+)?reporters|\s+(?:publicly|privately|repeatedly|again|also|later|previously|recently))+"
+)
+#: A comma that ends a clause: not one just inside a closing quotation mark ("“united,”").
+_CLAUSE_COMMA = re.compile(r",(?![”\"’'])")
+_OPENERS_ALWAYS = frozenset("“„«")
+_CLOSERS = {"“": "”", "„": "“”", "«": "»", "``": "''", '"': '"', "''": "''", "‘": "’", "'": "'"}
+_AMBIGUOUS_CLOSERS = frozenset(['"', "''", "’", "'"])
+_SENTENCE_END = frozenset(".?!")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str | None
+    cue_span: Span | None
+    on_behalf_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A reporting verb found in the text, with its cue span extended over auxiliaries."""
+
+    start: int  # verb start
+    end: int
+    cue_start: int  # start of "has also said"
+    form: str  # normalised: "said", "according to"
+    tier: str
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def _is_opening(text: str, i: int, mark: str, line_start: int, line_end: int) -> bool:
+    if mark in _OPENERS_ALWAYS or mark == "``":
+        return True
+    if mark in ("”", "»", "’"):
+        return False
+    prev = text[i - 1] if i > line_start else " "
+    j = i + len(mark)
+    nxt = text[j] if j < line_end else " "
+    if not (prev.isspace() or prev in "([{—–-/:“"):
+        return False
+    if nxt.isspace():
+        return False
+    if mark in ("‘", "'"):
+        return nxt.isalpha() or nxt in '“"'
+    return True
+
+
+def _is_closing(text: str, i: int, mark: str, line_start: int, line_end: int) -> bool:
+    if mark not in _AMBIGUOUS_CLOSERS:
+        return True
+    prev = text[i - 1] if i > line_start else " "
+    j = i + len(mark)
+    nxt = text[j] if j < line_end else " "
+    if prev.isspace():
+        return False
+    return not (nxt.isalnum() or nxt == "_")
+
+
+def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of top-level quotations, marks included, in text order."""
+    lines = [m.span() for m in _LINE.finditer(text)]
+    marks_by_line = [[(m.start(), m.group()) for m in _MARK.finditer(text, s, e)] for s, e in lines]
+    spans: list[tuple[int, int, bool]] = []
+    li = 0
+    pos = -1  # marks before pos are consumed
+    while li < len(lines):
+        ls, le = lines[li]
+        opened = None
+        for i, mark in marks_by_line[li]:
+            if i < pos:
+                continue
+            if _is_opening(text, i, mark, ls, le):
+                opened = (i, mark)
+                break
+        if opened is None:
+            li += 1
+            continue
+        start, mark = opened
+        closers = _CLOSERS[mark]
+        search_from = start + len(mark)
+        cur = li
+        end = None
+        while True:
+            cls, cle = lines[cur]
+            for i, m in marks_by_line[cur]:
+                if i < search_from:
+                    continue
+                if (
+                    m in closers
+                    and not (m == mark and m not in _AMBIGUOUS_CLOSERS and m != "''")
+                    and _is_closing(text, i, m, cls, cle)
+                ):
+                    end = i + len(m)
+                    break
+            if end is not None:
+                break
+            # Unclosed in this paragraph: continue when the next one opens with the same mark.
+            nxt = cur + 1
+            if (
+                mark not in ("‘", "'")
+                and nxt < len(lines)
+                and marks_by_line[nxt]
+                and marks_by_line[nxt][0][0] == lines[nxt][0]
+                and marks_by_line[nxt][0][1] == mark
+            ):
+                cur = nxt
+                search_from = lines[cur][0] + len(mark)
+                continue
+            break
+        if end is not None:
+            spans.append((start, end, True))
+            pos = end
+            li = cur
+            continue
+        if cur > li or (mark in _OPENERS_ALWAYS or mark == "``") and _opens_clause(text, start, ls):
+            e = lines[cur][1]
+            while e > start and text[e - 1].isspace():
+                e -= 1
+            spans.append((start, e, False))
+            pos = e
+            li = cur + 1
+            continue
+        pos = start + len(mark)
+    return spans
+
+
+def _opens_clause(text: str, start: int, line_start: int) -> bool:
+    before = text[line_start:start].rstrip()
+    return not before or before[-1] in ".:?!,"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _has_break(text: str, start: int, end: int, marks: str = '.;:?!“”"') -> bool:
+    """Whether a punctuation token (not an abbreviation's dot) lies in ``text[start:end]``."""
+    return any(len(t) == 1 and t in marks for t in _TOKEN.findall(text, start, end))
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _bare(tok: str) -> str:
+    return tok.rstrip(".").lower()
+
+
+class _Doc:
+    """Per-call indexes over one text (sentences, entities, verbs, quotes); never shared."""
+
+    def __init__(self, text: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> None:
+        self.text = text
+        sents = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
+        self.sent_starts = [s.start for s in sents]
+        self.sents = sents
+        mentions: list[tuple[int, int, Entity]] = []
+        for ent in entities:
+            for m in ent.mentions:
+                mentions.append((m.start, m.end, ent))
+        mentions.sort(key=lambda t: (t[0], t[1]))
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        persons = [(e, s) for s, e, ent in mentions if ent.kind == "person"]
+        persons.sort()
+        self.person_ends = [p[0] for p in persons]
+        self.person_starts = [p[1] for p in persons]
+        # persons; names of unknown kind with two words or more ("Ana Ruiz") stand in when unsure
+        self.person_mentions = [
+            (s, e, ent)
+            for s, e, ent in mentions
+            if ent.kind == "person" or ent.kind == "other" and " " in ent.name
+        ]
+        self.person_mentions.sort(key=lambda t: t[1])
+        self.lines = [m.span() for m in _LINE.finditer(text)]
+        self.line_starts = [s for s, _ in self.lines]
+        self.hits = [self._hit(m) for m in _VERB_RE.finditer(text) if not self._is_noun(m.start())]
+        self.hit_starts = [h.start for h in self.hits]
+
+    # -- lookups
+    def sentence(self, pos: int) -> Span:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i < 0:
+            return self.sents[0]
+        s = self.sents[i]
+        if pos >= s.end and i + 1 < len(self.sents):
+            return Span(s.end, self.sents[i + 1].start)
+        return s
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def line(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        return self.lines[max(i, 0)] if self.lines else (0, len(self.text))
+
+    def hits_between(self, start: int, end: int) -> list[_Hit]:
+        i = bisect.bisect_left(self.hit_starts, start)
+        j = bisect.bisect_left(self.hit_starts, end)
+        return self.hits[i:j]
+
+    def _is_noun(self, start: int) -> bool:
+        """ "the report", "his claims", "Trump’s promises": a reporting word used as a noun."""
+        k = start - 1
+        text = self.text
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        j = k
+        while j >= 0 and (text[j].isalnum() or text[j] in "'’"):
+            j -= 1
+        prev = text[j + 1 : k + 1]
+        low = prev.lower()
+        return (
+            low in _NOUN_DETERMINERS
+            or low.endswith(("’s", "'s"))
+            or low in ("new", "recent", "latest", "false")
+        )
+
+    def _hit(self, m: re.Match[str]) -> _Hit:
+        form = " ".join(m.group().lower().split())
+        tier = "speech" if form == "according to" else REPORTING_VERBS.get(form, "speech")
+        cue_start = m.start()
+        if form != "according to":
+            toks = _tokens(self.text, max(0, m.start() - 40), m.start())
+            n = 0
+            for s, _e, tok in reversed(toks):
+                low = tok.lower()
+                if n < 3 and (low in _AUX or (low.endswith("ly") and len(low) > 4 and low not in ("only",))):
+                    cue_start = s
+                    n += 1
+                else:
+                    break
+        return _Hit(m.start(), m.end(), cue_start, form, tier)
+
+    # -- noun phrases
+    def np_before(self, end: int, floor: int) -> tuple[int, int] | None:
+        """The speaker noun phrase ending at ``end`` (whitespace skipped), not before ``floor``."""
+        toks = _tokens(self.text, max(floor, end - 120), end)
+        if not toks:
+            return None
+        s, e, tok = toks[-1]
+        low = _bare(tok)
+        if low in _PRONOUNS:
+            return (s, e)
+        if low == "who" and len(toks) >= 2 and toks[-2][2] == ",":
+            return self.np_before(toks[-2][0], floor)
+        if not _WORD.match(tok) or low in _STOP or low in _INNER_PREP or low in _DETERMINERS:
+            return None
+        first = len(toks) - 1
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k][2]
+            lt = _bare(t)
+            if not _WORD.match(t) and t not in ("’", "'"):
+                break
+            if lt in _STOP or lt in _PRONOUNS:
+                break
+            first = k
+            if lt in _DETERMINERS or len(toks) - k >= 8:
+                break
+        # Trim leading prepositions and time words ("On Tuesday Peskov").
+        while first < len(toks) - 1 and (
+            _bare(toks[first][2]) in _INNER_PREP or _bare(toks[first][2]) in _TIME_WORDS
+        ):
+            first += 1
+        if _bare(toks[first][2]) in _INNER_PREP:
+            return None
+        return (toks[first][0], toks[-1][1])
+
+    def np_after(self, start: int, limit: int, max_tokens: int = 8) -> tuple[int, int] | None:
+        toks = _tokens(self.text, start, min(limit, start + 160))
+        last = None
+        for k, (ts, te, t) in enumerate(toks):
+            lt = _bare(t)
+            if not _WORD.match(t) and t not in ("’", "'"):
+                break
+            if lt in _STOP or (k and lt in ("on", "in", "at")) or (k and lt in _TIME_WORDS):
+                break
+            if k == 0 and lt in _INNER_PREP:
+                return None
+            last = k
+            if lt in _PRONOUNS or k + 1 >= max_tokens:
+                break
+        if last is None:
+            return None
+        while last > 0 and _bare(toks[last][2]) in _INNER_PREP:
+            last -= 1
+        end = toks[last][1]
+        tok = toks[last][2]
+        if tok.endswith(".") and len(tok) > 2 and _bare(tok) not in _HONORIFICS and "." not in tok[:-1]:
+            end -= 1  # the sentence's full stop, not an abbreviation
+        return (toks[0][0], end)
+
+    # -- names
+    def resolve(self, span: tuple[int, int]) -> str | None:
+        s, e = span
+        surface = self.text[s:e]
+        low = surface.lower()
+        if low in _PERSON_PRONOUNS:
+            k = bisect.bisect_right([m[1] for m in self.person_mentions], s) - 1
+            return self.person_mentions[k][2].name if k >= 0 else None
+        if low in _PRONOUNS:
+            return None
+        best = None
+        i = bisect.bisect_left(self.mention_starts, s)
+        j = max(0, i - 3)
+        for ms, me, ent in self.mentions[j:]:
+            if ms >= e:
+                break
+            if me <= s:
+                continue
+            key = (ent.kind == "person", me)
+            if best is None or key > best[0]:
+                best = (key, ent)
+        if best is not None:
+            return best[1].name
+        words = surface.split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        run: list[str] = []
+        for w in reversed(words):
+            if not w[:1].isupper() or w.lower() in _DETERMINERS:
+                break
+            run.append(w)
+        run.reverse()
+        while run and run[0].rstrip(".").lower() in _HONORIFICS and len(run) > 1:
+            run.pop(0)
+        return " ".join(run).rstrip(".,") or None
+
+    def attribution(
+        self, np: tuple[int, int] | None, hit: _Hit | None, cue_end: int | None = None
+    ) -> _Attribution:
+        cs = Span(hit.cue_start, cue_end if cue_end is not None else hit.end) if hit else None
+        return _Attribution(
+            speaker=self.resolve(np) if np else None,
+            speaker_span=Span(*np) if np else None,
+            cue=self.text[cs.start : cs.end] if cs else None,
+            cue_span=cs,
+        )
+
+
+# --------------------------------------------------------------------------- attribution patterns
+
+
+def _after_quote(doc: _Doc, end: int) -> _Attribution | None:
+    """``“…,” X said`` / ``“…,” said X`` / ``“…,” according to X`` right after the closing mark."""
+    text = doc.text
+    le = doc.line(max(end - 1, 0))[1]
+    p = end
+    while p < le and (text[p].isspace() or text[p] in ",—–-("):
+        p += 1
+    if p >= le or p == end and text[p - 1] not in ",.?!”\"'’»":
+        return None
+    hits = doc.hits_between(p, min(le, p + 90))
+    if not hits:
+        return None
+    hit = hits[0]
+    between = text[p : hit.cue_start]
+    if _has_break(text, p, hit.cue_start):
+        return None
+    k = end
+    while k > 0 and text[k - 1] in "”\"'’»":
+        k -= 1
+    if k > 0 and text[k - 1] == "." and text[p].isupper():
+        return None  # “… over.” Mr. X said: a new sentence, usually leading into the next quote
+    if text[hit.end : hit.end + 3].lstrip().startswith(":"):
+        return None
+    if hit.form == "according to" or hit.cue_start == p:
+        if hit.cue_start != p:
+            return None
+        np = doc.np_after(hit.end, le)
+        return doc.attribution(np, hit) if np else None
+    chunk = between.split(",")[0]
+    np_end = p + len(chunk.rstrip())
+    if np_end <= p:
+        return None
+    np = doc.np_before(np_end, p)
+    if np is None or np[0] != p:
+        words = [_bare(t) for t in _TOKEN.findall(text, p, np_end)]
+        if not words or len(words) > 10 or any(w in _STOP for w in words) or words[-1] in _INNER_PREP:
+            return None
+        np = (p, np_end)
+    if "," in between and not between.rstrip().endswith(","):
+        return None  # an appositive must end right before the verb: "X, a spokesman, said"
+    return doc.attribution(np, hit)
+
+
+def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
+    """``X said: “…”`` / ``X told reporters, “…”`` / ``According to X, “…”``."""
+    text = doc.text
+    sent = doc.sentence(start)
+    ls, _le = doc.line(start)
+    floor = max(sent.start, ls) if sent.start < start else ls
+    hits = doc.hits_between(max(floor, start - 80), start)
+    for hit in reversed(hits):
+        gap = text[hit.end : start]
+        if hit.form == "according to":
+            np = doc.np_after(hit.end, start)
+            if np and text[np[1] : start].strip() in (",", ""):
+                return doc.attribution(np, hit)
+            continue
+        if _has_break(text, hit.end, start, '.;?!“”"') or len(gap) > 45:
+            continue
+        if not re.fullmatch(r"[\w\s.'’&-]*[:,]?\s*", gap):
+            continue
+        np = doc.np_before(hit.cue_start, floor)
+        if np is None:
+            np = _participle_subject(doc, hit, floor) or _clause_subject(doc, hit.cue_start, sent.start)
+        if np is None:
+            continue
+        cue_end = hit.end
+        extra = gap.rstrip().rstrip(":,").rstrip()
+        if extra and len(extra.split()) <= 3 and not extra.lower().endswith("that"):
+            cue_end = hit.end + len(extra)
+        return doc.attribution(np, hit, cue_end)
+    return None
+
+
+def _participle_subject(doc: _Doc, hit: _Hit, floor: int) -> tuple[int, int] | None:
+    """For "…, adding that": the subject of the earlier reporting verb in the same sentence."""
+    if not hit.form.endswith("ing"):
+        return None
+    for prev in reversed(doc.hits_between(floor, hit.start)):
+        if prev.form == "according to":
+            continue
+        np = doc.np_before(prev.cue_start, floor)
+        if np is None:
+            # "“…,” Peskov told reporters, adding": the verb after a quote has its subject before it
+            ls, _ = doc.line(prev.start)
+            np = doc.np_before(prev.cue_start, ls)
+        if np is not None:
+            return np
+    return None
+
+
+def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
+    """For a verb without its own subject ("… and said", "…, saying:"), the nearest clause subject.
+
+    Clause starts are the sentence start and every comma before ``pos``; the first one,
+    nearest first, that opens with a name or a personal pronoun gives the subject.
+    """
+    text = doc.text
+    toks = _tokens(text, floor, pos)
+    if not toks:
+        return None
+    last = _bare(toks[-1][2])
+    if not (last in ("and", "but", "then") or toks[-1][2] == ","):
+        return None
+    starts = [floor] + [e for s, e, t in toks if t == ","]
+    for st in reversed(starts):
+        np = doc.np_after(st, pos, max_tokens=6)
+        if np is None or np[1] >= pos - 1:
+            continue
+        surface = text[np[0] : np[1]]
+        if surface.lower() in ("he", "she", "they", "we", "i"):
+            return np
+        if surface[:1].isupper() and doc.resolve(np):
+            return np
+    return None
+
+
+def _trailing(doc: _Doc, sent: Span, after: int) -> _Attribution | None:
+    """A sentence-final attribution after ``after``: ``…, X added.`` / ``…, said X.`` / ``…, according to X.``"""
+    text = doc.text
+    hits = [h for h in doc.hits_between(after, sent.end)]
+    if not hits:
+        return None
+    hit = hits[-1]
+    tail = text[hit.end : sent.end]
+    if hit.form == "according to":
+        np = doc.np_after(hit.end, sent.end)
+        if (
+            np
+            and len(_TOKEN.findall(text, np[1], sent.end)) <= 2
+            and text[: hit.cue_start].rstrip().endswith(",")
+        ):
+            return doc.attribution(np, hit)
+        return None
+    tail_words = [t for t in _TOKEN.findall(text, hit.end, sent.end) if _WORD.match(t)]
+    if len(tail_words) > 6 or any(w.lower() == "that" for w in tail_words) or any(c in tail for c in '“”"'):
+        return None
+    comma = text.rfind(",", after, hit.cue_start)
+    if comma < 0:
+        return None
+    between = text[comma + 1 : hit.cue_start].strip()
+    if not between:  # inverted: "…, said Peskov."
+        np = doc.np_after(hit.end, sent.end)
+        return doc.attribution(np, hit) if np else None
+    np = doc.np_before(hit.cue_start, comma + 1)
+    if np is None or text[comma + 1 : np[0]].strip():
+        return None
+    return doc.attribution(np, hit)
+
+
+def _within_sentence(doc: _Doc, sent: Span, start: int, end: int) -> _Attribution | None:
+    """The sentence's own source for a quoted fragment between ``start`` and ``end``."""
+    att = _trailing(doc, sent, end)
+    if att:
+        return att
+    text = doc.text
+    for hit in doc.hits_between(sent.start, sent.end):
+        if hit.form == "according to":
+            np = doc.np_after(hit.end, sent.end)
+            if np and not (np[0] <= start < np[1]):
+                return doc.attribution(np, hit)
+    for hit in reversed(doc.hits_between(sent.start, start)):
+        np = doc.np_before(hit.cue_start, sent.start)
+        if np is None:
+            np = _participle_subject(doc, hit, sent.start)
+        if np is not None:
+            return doc.attribution(np, hit)
+    for hit in doc.hits_between(end, sent.end):
+        np = doc.np_before(hit.cue_start, end)
+        if np is not None and np[0] > end and not text[end : np[0]].strip(" ,”\"'’"):
+            return doc.attribution(np, hit)
+    return None
+
+
+_UNKNOWN_VERB_AFTER = re.compile(
+    r"[\s,—–-]*(?P<np>[^,.;:?!“”\"\n]{1,60}?)\s+(?P<v>[a-z]{3,}(?:ed|s))(?=[\s.,;])"
+)
+_UNKNOWN_VERB_BEFORE = re.compile(r"(?P<v>\b[a-z]{3,}(?:ed|s))\s*[,:]\s*$")
+
+
+def _unknown_verb(doc: _Doc, start: int, end: int) -> _Attribution | None:
+    """``“…,” he promises`` / ``X cracked, “…”``: a verb outside the lexicon in the attribution slot."""
+    text = doc.text
+    ls, le = doc.line(start)
+    k = end
+    while k > start and text[k - 1] in "”\"'’»":
+        k -= 1
+    if k > start and text[k - 1] in ",?!":
+        m = _UNKNOWN_VERB_AFTER.match(text, end, le)
+        if m:
+            words = [_bare(t) for t in _TOKEN.findall(m.group("np"))]
+            if words and len(words) <= 8 and not any(w in _STOP for w in words):
+                np = (m.start("np"), m.end("np"))
+                v = Span(m.start("v"), m.end("v"))
+                return _Attribution(doc.resolve(np), Span(*np), m.group("v"), v)
+    m = _UNKNOWN_VERB_BEFORE.search(text, max(ls, start - 40), start)
+    if m:
+        floor = max(ls, doc.sentence(m.start()).start)
+        np = doc.np_before(m.start("v"), floor)
+        if np is not None and (text[np[0] : np[1]].lower() in _PERSON_PRONOUNS or doc.resolve(np)):
+            return _Attribution(doc.resolve(np), Span(*np), m.group("v"), Span(m.start("v"), m.end("v")))
+    return None
+
+
+def _colon_lead(doc: _Doc, start: int) -> _Attribution | None:
+    """A stand-alone quote after a sentence ending with ':' ("Peskov said:")."""
+    text = doc.text
+    k = start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    att = _before_quote(doc, k + 1)
+    if att is not None:
+        return att
+    # "More from Jane Doe:" / "Cruz continued:" without a verb we know: the name before the colon.
+    ls, _ = doc.line(k)
+    floor = max(ls, doc.sentence(k).start)
+    np = doc.np_before(k, floor)
+    if np is not None and not (text[np[0] : np[1]][:1].isupper() and doc.resolve(np)):
+        np = None
+    if np is None:
+        np = doc.np_after(floor, k, max_tokens=6)
+        if np is None or not (text[np[0] : np[1]][:1].isupper() and doc.resolve(np)):
+            return None
+    return _Attribution(doc.resolve(np), Span(*np), ":", Span(k, k + 1))
+
+
+def _inner_speaker(doc: _Doc, sent: Span, start: int, att: _Attribution) -> str | None:
+    """ "Putin conveyed “…”, according to Peskov": the person on whose behalf the speaker speaks."""
+    if att.cue_span is None or att.cue_span.start < start:
+        return None
+    for hit in reversed(doc.hits_between(sent.start, start)):
+        if hit.form == "according to":
+            continue
+        np = doc.np_before(hit.cue_start, sent.start)
+        if np is None or doc.text[np[0] : np[1]].lower() in _PRONOUNS:
+            continue
+        name = doc.resolve(np)
+        if name and name != att.speaker:
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------- the finder
+
+
+def _kind(doc: _Doc, start: int, end: int) -> str:
+    text = doc.text
+    ls, _ = doc.line(start)
+    k = start - 1
+    while k >= ls and text[k].isspace():
+        k -= 1
+    if k < ls:
+        return "direct"
+    prev = text[k]
+    inner = text[start:end].strip("“”\"'‘’«»„`")
+    words = inner.split()
+    if prev in '.?!:;”"’»)':
+        return "direct"
+    if prev in ",—–(":
+        return "direct" if len(words) >= 4 or inner[:1].isupper() else "partial"
+    # "X said “We …”" / "X told CNN “We …”": a capitalised quotation right after the cue
+    if inner[:1].isupper() and len(words) >= 3:
+        for hit in doc.hits_between(max(ls, start - 40), start):
+            gap = text[hit.end : start].split()
+            if hit.form != "according to" and (
+                not gap or gap == ["reporters"] or len(gap) <= 2 and all(w[:1].isupper() for w in gap)
+            ):
+                return "direct"
+    return "partial"
+
+
+def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> list[Quote]:
+    """Direct, partial and indirect quotes of ``text``, with speakers, in text order.
+
+    ``sentences`` are the article's sentence spans and ``entities`` its entities (their
+    mentions resolve speakers to canonical names); both may be empty.
+
+    >>> text = "“We are ready,” Kremlin spokesman Dmitry Peskov told reporters."
+    >>> [(q.kind, text[q.start:q.end]) for q in find_quotes(text, [], [])]
+    [('direct', '“We are ready,”')]
+    """
+    doc = _Doc(text, sentences, entities)
+    quotes: list[Quote] = []
+    direct_cues: set[int] = set()
+    quoted: list[tuple[int, int]] = []
+    prev_quote: Quote | None = None
+    for start, end, _closed in _find_quote_spans(text):
+        quoted.append((start, end))
+        kind = _kind(doc, start, end)
+        sent = doc.sentence(start)
+        att: _Attribution | None
+        if kind == "direct":
+            att = _after_quote(doc, end) or _before_quote(doc, start) or _colon_lead(doc, start)
+            if att is None:
+                end_sent = doc.sentence(max(end - 1, start))
+                att = _trailing(doc, end_sent, end) if end_sent.end > end else None
+            if att is None and prev_quote is not None and prev_quote.speaker_span is not None:
+                same_line = doc.line(prev_quote.start)[0] == doc.line(start)[0]
+                gap = text[prev_quote.end : start]
+                line_start = doc.line(start)[0]
+                prev_line = doc.line(prev_quote.start)
+                adjacent = bisect.bisect_left(doc.line_starts, line_start) - 1 == bisect.bisect_left(
+                    doc.line_starts, prev_line[0]
+                )
+                if same_line or (not gap.strip() and _opens_clause(text, start, line_start)):
+                    # the quote goes on after "he said", or in the next paragraph
+                    att = _Attribution(
+                        prev_quote.speaker, prev_quote.speaker_span, prev_quote.cue, prev_quote.cue_span
+                    )
+                elif adjacent and start == line_start and _opens_clause(text, start, line_start):
+                    att = _Attribution(prev_quote.speaker, prev_quote.speaker_span, None, None)
+            if att is None:
+                att = _unknown_verb(doc, start, end)
+            if att is None and len(text[start:end].split()) <= 2:
+                kind = "partial"
+        else:
+            att = _after_quote(doc, end) or _within_sentence(doc, sent, start, end)
+        if att is not None and att.cue_span is not None and kind == "direct":
+            direct_cues.add(att.cue_span.start)
+        behalf = _inner_speaker(doc, sent, start, att) if att is not None else None
+        q = Quote(
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=att.speaker if att else None,
+            speaker_span=att.speaker_span if att else None,
+            cue=att.cue if att else None,
+            cue_span=att.cue_span if att else None,
+            on_behalf_of=behalf,
+        )
+        quotes.append(q)
+        if kind == "direct":
+            prev_quote = q
+    quotes.extend(_indirect(doc, quoted, direct_cues, {q.cue_span.start for q in quotes if q.cue_span}))
+    quotes.extend(_headlines(doc))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], used: set[int]) -> list[Quote]:
+    text = doc.text
+    out: list[Quote] = []
+    for hit in doc.hits:
+        if _inside(quoted, hit.start) or hit.cue_start in direct_cues:
+            continue
+        sent = doc.sentence(hit.start)
+        content: tuple[int, int] | None = None
+        np: tuple[int, int] | None = None
+        cue_end = hit.end
+        if hit.form == "according to":
+            np = doc.np_after(hit.end, sent.end)
+            if np is None:
+                continue
+            lead = text[sent.start : hit.cue_start].strip(' “"')
+            rest = text[np[1] : sent.end]
+            if len(lead.split()) <= 1 and rest.lstrip().startswith(","):
+                content = (np[1], sent.end)
+            elif lead.endswith(",") and len(_TOKEN.findall(rest)) <= 2:
+                content = (sent.start, text.rfind(",", sent.start, hit.cue_start))
+            else:
+                continue
+        else:
+            np = doc.np_before(hit.cue_start, sent.start)
+            if np is None:
+                np = _participle_subject(doc, hit, sent.start) or _clause_subject(
+                    doc, hit.cue_start, sent.start
+                )
+                if np is None:
+                    # "…, said Peskov."
+                    before = text[sent.start : hit.cue_start].rstrip()
+                    after_np = doc.np_after(hit.end, sent.end)
+                    if (
+                        before.endswith(",")
+                        and after_np
+                        and len(_TOKEN.findall(text, after_np[1], sent.end)) <= 2
+                    ):
+                        np = after_np
+                        content = (sent.start, sent.start + len(before) - 1)
+                    else:
+                        continue
+            if hit.tier == "stance" and not (
+                text[np[0] : np[1]].lower() in _PRONOUNS or (text[np[0]].isupper() and doc.resolve(np))
+            ):
+                continue
+            if content is None:
+                content = _complement(doc, hit, np, sent)
+                if content is None:
+                    continue
+                if content[0] < hit.start:
+                    pass
+                elif content[0] > hit.end:
+                    gap = text[hit.end : content[0]].strip()
+                    if gap and not gap.lower().endswith("that") and len(gap.split()) <= 3:
+                        cue_end = hit.end + len(text[hit.end : content[0]].rstrip())
+        cs, ce = _strip_span(text, *content)
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3:
+            continue
+        if text[cs] in "“\"«„‘'" or text[cs:ce].startswith("''"):
+            continue  # a direct quotation: already found with its marks
+        att = doc.attribution(np, hit, cue_end)
+        if att.speaker_span is not None and att.speaker_span.start < cs < att.speaker_span.end:
+            continue
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=att.speaker,
+                speaker_span=att.speaker_span,
+                cue=att.cue,
+                cue_span=att.cue_span,
+            )
+        )
+    return out
+
+
+_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=[^\s“\"'‘«„])")
+
+
+def _headlines(doc: _Doc) -> list[Quote]:
+    """ "Ann Coulter: And Then There Was One": a paragraph that is a name, a colon and what they said."""
+    out = []
+    for ls, le in doc.lines:
+        m = _HEADLINE.match(doc.text, ls, le)
+        if m is None or len(doc.text[m.end() : le].split()) < 3:
+            continue
+        np = (m.start(1), m.end(1))
+        name = doc.resolve(np)
+        if name is None:
+            continue
+        cs, ce = _strip_span(doc.text, m.end(), le)
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=name,
+                speaker_span=Span(*np),
+                cue=":",
+                cue_span=Span(m.end(1), m.end(1) + 1),
+            )
+        )
+    return out
+
+
+def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[int, int] | None:
+    """The reported clause of ``NP VERB …``: after the verb, or the lead clause for "…, X said."."""
+    text = doc.text
+    tail = text[hit.end : sent.end]
+    tail_words = [t for t in _TOKEN.findall(tail) if _WORD.match(t)]
+    # "…, X said [Tuesday]." : the reported clause is what comes before the comma.
+    lead = text[sent.start : np[0]].rstrip()
+    if (
+        lead.endswith(",")
+        and len(tail_words) <= 6
+        and "that" not in (w.lower() for w in tail_words)
+        and not any(c in tail for c in '“":')
+    ):
+        return (sent.start, sent.start + len(lead) - 1)
+    p = hit.end
+    m = _SKIP_AFTER_VERB.match(text, p)
+    if m:
+        p = m.end()
+    toks = _tokens(text, p, sent.end)
+    if not toks:
+        return None
+    # an explicit "that" within a few words: "told reporters on Monday that …"
+    for k, (ts, te, t) in enumerate(toks[:9]):
+        if t.lower() == "that":
+            if k == 0 or all(_WORD.match(x[2]) or x[2] == "," for x in toks[:k]):
+                return (ts, sent.end)
+            break
+        if not (_WORD.match(t) or t == ","):
+            break
+    first = toks[0][2]
+    low = first.lower()
+    has_object = m is not None and "reporters" in m.group()
+    if hit.form in _OBJECT_VERBS and hit.tier == "speech" and not has_object:
+        obj = doc.np_after(toks[0][0], sent.end, max_tokens=4)
+        if obj is None or low in _CLAUSE_PRONOUNS and low not in ("it", "there"):
+            return None
+        toks = _tokens(text, obj[1], sent.end)
+        if not toks:
+            return None
+        first = toks[0][2]
+        low = first.lower()
+        if not (low in _CLAUSE_PRONOUNS or first[:1].isupper() or low in _DETERMINERS):
+            return None
+        return (toks[0][0], sent.end)
+    if low in _CLAUSE_PRONOUNS and low != "this":
+        return (toks[0][0], sent.end)
+    if hit.tier == "stance":
+        # "Trump defended eminent domain, calling …": the stance's object up to the next comma
+        if low in _STOP or low in _INNER_PREP and low not in ("for", "to", "on"):
+            return None
+        m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
+        return (toks[0][0], m.start() if m else sent.end)
+    if hit.tier != "speech":
+        return None
+    if (
+        first[:1].isupper()
+        and low not in _TIME_WORDS
+        or low in ("the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "no", "all")
+    ):
+        if hit.form.endswith("ing") and hit.form not in ("saying",):
+            return None
+        return (toks[0][0], sent.end)
+    return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteStage:
+    """Pipeline stage: sets ``article.quotes`` with :func:`find_quotes` (English only)."""
+
+    name: str = "quotes"
+    requires: tuple[str, ...] = ("sentences", "entities")
+    provides: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        if (
+            article.language
+            and article.language.lower() not in ("en",)
+            and not article.language.lower().startswith("en-")
+        ):
+            note = f"quotes: skipped, language {article.language!r} is not supported"
+            return article.replace(notes=article.notes + (note,))
+        return article.replace(quotes=tuple(find_quotes(article.text, article.sentences, article.entities)))

@@ -1,0 +1,324 @@
+"""Quotes with speakers: quote marks, kinds, attribution patterns, pronouns, the seeds, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from parallax.annotate.entities import find_entities
+from parallax.annotate.quotes import REPORTING_VERBS, QuoteStage, find_quotes
+from parallax.annotate.sentences import split_sentences
+from parallax.model import Article, Quote, RawDocument
+from parallax.pipeline import Stage
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "seeds"
+
+
+def quotes(text: str) -> list[Quote]:
+    sentences = split_sentences(text)
+    return find_quotes(text, sentences, find_entities(text, sentences))
+
+
+def by_text(text: str) -> dict[str, Quote]:
+    return {text[q.start : q.end]: q for q in quotes(text)}
+
+
+def surface(text: str, q: Quote) -> str | None:
+    return text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“We will stay,” Mayor Ana Ruiz said.", "“We will stay,”"),
+        ('"We will stay," Mayor Ana Ruiz said.', '"We will stay,"'),
+        ("''We will stay,'' Mayor Ana Ruiz said.", "''We will stay,''"),
+        ("«We will stay,» Mayor Ana Ruiz said.", "«We will stay,»"),
+        ("„We will stay,“ Mayor Ana Ruiz said.", "„We will stay,“"),
+        ("‘We will stay,’ Mayor Ana Ruiz said.", "‘We will stay,’"),
+    ],
+)
+def test_quotes_every_quote_mark_style_gives_a_direct_quote_with_its_marks(text: str, content: str) -> None:
+    [q] = quotes(text)
+    assert text[q.start : q.end] == content
+    assert q.kind == "direct"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_quotes_apostrophes_are_not_quote_marks() -> None:
+    text = "The mayor’s office said it won’t reopen the port. ‘It isn’t safe,’ Ana Ruiz said."
+    found = by_text(text)
+    assert "‘It isn’t safe,’" in found
+    assert not any(t.startswith("’") for t in found)
+
+
+def test_quotes_multi_paragraph_quote_is_one_span_and_keeps_its_speaker() -> None:
+    text = (
+        "Ana Ruiz spoke for an hour.\n"
+        "“The port stays closed this week,” Ruiz said. “The ships will wait outside.\n"
+        "“We will reopen when the divers are done.”\n"
+        "The council did not reply."
+    )
+    found = by_text(text)
+    long = "“The ships will wait outside.\n“We will reopen when the divers are done.”"
+    assert long in found
+    first = found["“The port stays closed this week,”"]
+    assert found[long].speaker == first.speaker == "Ana Ruiz"
+    assert found[long].cue_span == first.cue_span  # one attribution, split by "Ruiz said"
+
+
+def test_quotes_split_by_attribution_share_speaker_and_cue() -> None:
+    text = "“We are ready,” Governor Tom Hale said, “and the trucks are loaded.”"
+    a, b = quotes(text)
+    assert text[a.start : a.end] == "“We are ready,”"
+    assert text[b.start : b.end] == "“and the trucks are loaded.”"
+    assert a.speaker == b.speaker == "Tom Hale"
+    assert a.cue_span == b.cue_span and a.cue == "said"
+
+
+# --------------------------------------------------------------------------- attribution patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“The bridge is closed,” Mayor Ana Ruiz told reporters.", "Ana Ruiz", "told"),
+        ("“The bridge is closed,” said Mayor Ana Ruiz.", "Ana Ruiz", "said"),
+        ("Mayor Ana Ruiz said: “The bridge is closed.”", "Ana Ruiz", "said"),
+        ("“The bridge is closed,” according to Mayor Ana Ruiz.", "Ana Ruiz", "according to"),
+        ("“The bridge is closed,” Mayor Ana Ruiz added.", "Ana Ruiz", "added"),
+        (
+            "“The bridge is closed,” Mayor Ana Ruiz, who leads the council, has repeatedly said.",
+            "Ana Ruiz",
+            None,
+        ),
+    ],
+)
+def test_quotes_attribution_patterns_find_speaker_and_cue(text: str, speaker: str, cue: str | None) -> None:
+    [q] = [q for q in quotes(text) if q.kind == "direct"]
+    assert q.speaker == speaker
+    if cue is not None:
+        assert q.cue == cue
+        assert text[q.cue_span.start : q.cue_span.end] == cue
+
+
+def test_quotes_stand_alone_quote_after_a_colon_sentence_takes_its_speaker() -> None:
+    text = "Mayor Ana Ruiz told the council:\n“The bridge stays shut until the inspection is over.”"
+    [q] = quotes(text)
+    assert q.kind == "direct" and q.speaker == "Ana Ruiz"
+
+
+def test_quotes_pronoun_speaker_resolves_to_the_most_recent_person() -> None:
+    text = "Mayor Ana Ruiz visited the port on Monday. “The water is still rising,” she said."
+    [q] = quotes(text)
+    assert surface(text, q) == "she"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_quotes_description_speaker_keeps_the_span_without_a_name() -> None:
+    text = "“Nobody was hurt,” a police spokesman said."
+    [q] = quotes(text)
+    assert surface(text, q) == "a police spokesman"
+    assert q.speaker is None
+
+
+def test_quotes_reporting_words_used_as_nouns_are_not_cues() -> None:
+    text = "“Nobody was hurt,” the report said. The report claims were disputed."
+    [q] = [q for q in quotes(text) if q.kind == "direct"]
+    assert surface(text, q) == "the report"
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_quotes_scare_quote_is_partial_and_attributed_by_the_sentence() -> None:
+    text = "The city wants the district to stay “calm,” the mayor’s office said Tuesday."
+    q = by_text(text)["“calm,”"]
+    assert q.kind == "partial"
+    assert surface(text, q) == "the mayor’s office"
+
+
+def test_quotes_partial_quote_with_on_behalf_of() -> None:
+    text = (
+        "Governor Tom Hale met the press. Hale conveyed “his thanks to the rescue crews,” "
+        "according to spokeswoman Lea Park."
+    )
+    q = by_text(text)["“his thanks to the rescue crews,”"]
+    assert q.kind == "partial"
+    assert q.speaker == "Lea Park"
+    assert q.cue == "according to"
+    assert q.on_behalf_of == "Tom Hale"
+
+
+def test_quotes_unattributed_title_in_quotes_has_no_speaker() -> None:
+    text = "The film “Blue River” opened in May."
+    [q] = quotes(text)
+    assert q.kind == "partial" and q.speaker is None and q.cue is None
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Mayor Ana Ruiz said that the bridge would reopen next week.",
+            "that the bridge would reopen next week",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Ana Ruiz told reporters the bridge would reopen next week.",
+            "the bridge would reopen next week",
+            "Ana Ruiz",
+        ),
+        (
+            "The bridge would reopen next week, Mayor Ana Ruiz said.",
+            "The bridge would reopen next week",
+            "Ana Ruiz",
+        ),
+        (
+            "According to Mayor Ana Ruiz, the bridge would reopen next week.",
+            "the bridge would reopen next week",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Ana Ruiz believes that the bridge will reopen next week.",
+            "that the bridge will reopen next week",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_quotes_indirect_speech_content_is_the_reported_clause(text: str, content: str, speaker: str) -> None:
+    [q] = quotes(text)
+    assert q.kind == "indirect"
+    assert text[q.start : q.end] == content
+    assert q.speaker == speaker
+
+
+def test_quotes_belief_verbs_need_an_explicit_clause() -> None:
+    assert quotes("Mayor Ana Ruiz knows the bridge engineers well.") == []
+
+
+def test_quotes_reporting_verbs_inside_a_quote_are_not_attributions() -> None:
+    text = "“My father said the river would flood,” Ana Ruiz said."
+    assert [q.kind for q in quotes(text)] == ["direct"]
+
+
+def test_quotes_lexicon_is_loaded_with_tiers() -> None:
+    assert REPORTING_VERBS["said"] == "speech"
+    assert REPORTING_VERBS["believes"] == "that"
+    assert REPORTING_VERBS["pointed out"] == "speech"
+    assert len(REPORTING_VERBS) > 300
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def test_quotes_stage_declares_its_contract_and_sets_quotes() -> None:
+    stage = QuoteStage()
+    assert isinstance(stage, Stage)
+    assert (stage.name, stage.requires, stage.provides) == ("quotes", ("sentences", "entities"), ("quotes",))
+    text = "“We are ready,” Ana Ruiz said."
+    article = Article(id="a", text=text, published="2025-03-11", outlet="X")
+    article = article.replace(sentences=tuple(split_sentences(text)))
+    out = stage(article)
+    assert [text[q.start : q.end] for q in out.quotes] == ["“We are ready,”"]
+    assert out.to_dict()["quotes"][0]["text"] == "“We are ready,”"
+
+
+def test_quotes_stage_skips_unsupported_languages_with_a_note() -> None:
+    article = Article(id="a", text="«Мы готовы», — сказал Песков.", language="ru")
+    out = QuoteStage()(article)
+    assert out.quotes == ()
+    assert out.notes == ("quotes: skipped, language 'ru' is not supported",)
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+def _seed_article(name: str, published: str) -> Article:
+    """The cleaned seed article: ``parallax.clean`` when present, else strip the known boilerplate here."""
+    path = SEEDS / name
+    raw = path.read_text(encoding="utf-8")
+    try:
+        from parallax.clean import clean
+    except ImportError:  # fallback until cleaning exists: the MT appeal, TROIB title and byline lines
+        lines = raw.split("\n")
+        if name.startswith("001_"):
+            lines = [ln for ln in lines[1:] if not ln.strip().endswith("for TROIB News")]
+        text = "\n".join(lines)
+        text = text.split("A Message from The Moscow Times:")[0].strip()
+        return Article(id=name, text=text, published=published)
+    return clean(RawDocument(source=str(path), format="text", text=raw, published=published))
+
+
+def _annotated_seed(name: str, published: str) -> Article:
+    article = _seed_article(name, published)
+    sentences = tuple(split_sentences(article.text))
+    article = article.replace(sentences=sentences, entities=tuple(find_entities(article.text, sentences)))
+    return QuoteStage()(article)
+
+
+def _find(article: Article, fragment: str) -> Quote:
+    hits = [q for q in article.quotes if article.text[q.start : q.end].startswith(fragment)]
+    assert hits, f"no quote starting with {fragment!r}"
+    return hits[0]
+
+
+@pytest.mark.shared
+def test_quotes_seed_moscow_times_speakers() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/samples/seeds is absent")
+    a = _annotated_seed("000_038271b5156fe57a.txt", "2025-03-11")
+    ready = _find(a, "“We are ready and in contact")
+    assert ready.kind == "direct" and ready.speaker == "Dmitry Peskov" and ready.cue == "told"
+    united = _find(a, "“united")
+    assert united.kind == "partial" and "Kremlin" in (united.speaker or "")
+    wants = _find(a, "“wants to see Syria united, prosperous and friendly.”")
+    assert wants.kind == "partial" and wants.speaker == "Dmitry Peskov"
+
+
+@pytest.mark.shared
+def test_quotes_seed_troib_speakers_and_on_behalf_of() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/samples/seeds is absent")
+    a = _annotated_seed("001_fd7e5eda1f9f953c.txt", "2025-03-13")
+    support = _find(a, "“his support for efforts")
+    assert support.kind == "partial"
+    assert support.speaker == "Dmitry Peskov" and support.on_behalf_of == "Vladimir Putin"
+    assert a.text[support.speaker_span.start : support.speaker_span.end] == "Peskov"
+    practical = _find(a, "“practical”")
+    assert practical.kind == "partial" and practical.speaker == "Dmitry Peskov" and practical.cue == "added"
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def _article_of(words: int) -> str:
+    para = (
+        "Governor Tom Hale said on Monday that the flood barriers would hold. “We are ready and the trucks are "
+        "loaded,” Hale told reporters, adding that the state wants the towns to stay “calm.” According to the "
+        "river agency, the water rose two meters overnight. The agency warned that more rain was expected. "
+    )
+    n = max(1, words // len(para.split()))
+    return "\n".join([para] * n)
+
+
+def test_quotes_speed_is_well_under_two_ms_per_600_word_article() -> None:
+    text = _article_of(600)
+    sentences = split_sentences(text)
+    entities = find_entities(text, sentences)
+    find_quotes(text, sentences, entities)
+    runs = 20
+    t0 = time.perf_counter()
+    for _ in range(runs):
+        find_quotes(text, sentences, entities)
+    per_article = (time.perf_counter() - t0) / runs
+    print(f"\nquotes: {per_article * 1000:.3f} ms per {len(text.split())}-word article")
+    assert per_article < 0.010  # generous against a loaded machine; measured ~1 ms
