@@ -322,3 +322,55 @@ def test_quotes_speed_is_well_under_two_ms_per_600_word_article() -> None:
     per_article = (time.perf_counter() - t0) / runs
     print(f"\nquotes: {per_article * 1000:.3f} ms per {len(text.split())}-word article")
     assert per_article < 0.010  # generous against a loaded machine; measured ~1 ms
+
+
+# --------------------------------------------------------------------------- indirect speech without "that"
+
+
+def test_quotes_bare_clause_after_said_is_reported_without_that() -> None:
+    text = "Some party strategists said none of the attempts to stop the governor will work."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "none of the attempts to stop the governor will work"
+    assert surface(text, q) == "Some party strategists"
+
+
+def test_quotes_contracted_pronoun_opens_the_reported_clause() -> None:
+    text = "Governor Tom Hale says he’d sign the bill and tell the council “no more delays” today."
+    found = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [text[q.start : q.end] for q in found] == [
+        "he’d sign the bill and tell the council “no more delays” today"
+    ]
+
+
+def test_quotes_parenthetical_attribution_takes_the_whole_sentence() -> None:
+    text = "Ana Ruiz spoke at noon. A new harbour master, she said, could reopen the port by June."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "A new harbour master, she said, could reopen the port by June"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_quotes_capitalised_surname_ending_in_ly_is_the_speaker_not_an_adverb() -> None:
+    text = "The port would close for a month and the ships would wait outside, Tom Jolly said."
+    [q] = quotes(text)
+    assert surface(text, q) == "Tom Jolly"
+    assert q.cue == "said"
+
+
+def test_quotes_time_phrase_and_party_label_are_skipped_in_the_speaker() -> None:
+    text = "Senator Dianne Feinstein (D-Calif.) last week said the harbour was never at risk."
+    [q] = quotes(text)
+    assert q.speaker == "Dianne Feinstein"
+    assert text[q.start : q.end] == "the harbour was never at risk"
+
+
+def test_quotes_she_skips_the_more_recent_man() -> None:
+    text = "Hillary Clinton called Bernie Sanders on Tuesday. She said she admires his determination."
+    [q] = [q for q in quotes(text) if text[q.start : q.end].startswith("she admires")]
+    assert q.speaker == "Hillary Clinton"
+
+
+def test_quotes_infinitive_after_vowed_is_the_content() -> None:
+    text = "Mayor Ana Ruiz has vowed to keep the port open through the winter."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "to keep the port open through the winter"
+    assert q.speaker == "Ana Ruiz"

@@ -41,6 +41,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from ..model import Article, Entity, Quote, Span
+from .gazetteer import default_gazetteer
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -301,6 +302,22 @@ _TIME_WORDS = frozenset(
         "later",
     ]
 )
+_PERIOD_WORDS = frozenset(
+    [
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "spring",
+        "summer",
+        "fall",
+        "winter",
+    ]
+)
 _HONORIFICS = frozenset(
     [
         "mr",
@@ -536,12 +553,31 @@ class _Doc:
             if ent.kind == "person" or ent.kind == "other" and " " in ent.name
         ]
         self.person_mentions.sort(key=lambda t: t[1])
+        self.person_mention_ends = [m[1] for m in self.person_mentions]
+        self._genders: dict[str, str | None] = {}
         self.lines = [m.span() for m in _LINE.finditer(text)]
         self.line_starts = [s for s, _ in self.lines]
         self.hits = [self._hit(m) for m in _VERB_RE.finditer(text) if not self._is_noun(m.start())]
         self.hit_starts = [h.start for h in self.hits]
 
     # -- lookups
+    def gender(self, ent: Entity) -> str | None:
+        """``m``/``f`` from the entity's given name or a gendered title before a mention ("Mrs.")."""
+        if ent.name in self._genders:
+            return self._genders[ent.name]
+        gaz = default_gazetteer()
+        g = gaz.given_names.get(ent.name.split()[0]) if ent.name else None
+        if g not in ("m", "f"):
+            g = None
+            for m in ent.mentions:
+                before = self.text[max(0, m.start - 20) : m.start].split()
+                if before:
+                    g = gaz.title_gender(before[-1])
+                    if g is not None:
+                        break
+        self._genders[ent.name] = g
+        return g
+
     def sentence(self, pos: int) -> Span:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         if i < 0:
@@ -589,7 +625,9 @@ class _Doc:
             n = 0
             for s, _e, tok in reversed(toks):
                 low = tok.lower()
-                if n < 3 and (low in _AUX or (low.endswith("ly") and len(low) > 4 and low not in ("only",))):
+                if n < 3 and (
+                    low in _AUX or (tok.islower() and low.endswith("ly") and len(low) > 4 and low != "only")
+                ):
                     cue_start = s
                     n += 1
                 else:
@@ -600,6 +638,44 @@ class _Doc:
     def np_before(self, end: int, floor: int) -> tuple[int, int] | None:
         """The speaker noun phrase ending at ``end`` (whitespace skipped), not before ``floor``."""
         toks = _tokens(self.text, max(floor, end - 120), end)
+        # "X last week said", "X on Tuesday called": the time phrase is not the speaker
+        while len(toks) >= 2:
+            b = _bare(toks[-1][2])
+            if (
+                b in _TIME_WORDS
+                and b not in ("may", "march")
+                or b in _PERIOD_WORDS
+                and _bare(toks[-2][2])
+                in (
+                    "last",
+                    "this",
+                    "next",
+                    "earlier",
+                    "later",
+                    "that",
+                )
+            ):
+                if b in _PERIOD_WORDS or _bare(toks[-2][2]) in (
+                    "last",
+                    "this",
+                    "next",
+                    "on",
+                    "earlier",
+                    "late",
+                ):
+                    toks.pop()
+                toks.pop()
+                while toks and toks[-1][2] == ",":
+                    toks.pop()
+                continue
+            if toks[-1][2] == ")":  # "Dianne Feinstein (D-Calif.) said"
+                k = len(toks) - 1
+                while k > 0 and toks[k][2] != "(" and len(toks) - k < 8:
+                    k -= 1
+                if toks[k][2] == "(" and k > 0:
+                    del toks[k:]
+                    continue
+            break
         if not toks:
             return None
         s, e, tok = toks[-1]
@@ -628,7 +704,13 @@ class _Doc:
             first += 1
         if _bare(toks[first][2]) in _INNER_PREP:
             return None
-        return (toks[first][0], toks[-1][1])
+        np = (toks[first][0], toks[-1][1])
+        if _bare(toks[first][2]) in ("the", "a", "an") and first >= 2 and toks[first - 1][2] == ",":
+            # "Paul D. Ryan, the nation's highest-ranking Republican, said": the name before the apposition
+            head = self.np_before(toks[first - 1][0], floor)
+            if head is not None and self.text[head[0]].isupper() and self.resolve(head):
+                return (head[0], np[1])
+        return np
 
     def np_after(self, start: int, limit: int, max_tokens: int = 8) -> tuple[int, int] | None:
         toks = _tokens(self.text, start, min(limit, start + 160))
@@ -660,8 +742,16 @@ class _Doc:
         surface = self.text[s:e]
         low = surface.lower()
         if low in _PERSON_PRONOUNS:
-            k = bisect.bisect_right([m[1] for m in self.person_mentions], s) - 1
-            return self.person_mentions[k][2].name if k >= 0 else None
+            want = "m" if low == "he" else "f"
+            k = bisect.bisect_right(self.person_mention_ends, s) - 1
+            first = None
+            while k >= 0:
+                ent = self.person_mentions[k][2]
+                first = first or ent.name
+                if self.gender(ent) in (None, want):
+                    return ent.name
+                k -= 1
+            return None
         if low in _PRONOUNS:
             return None
         best = None
@@ -903,9 +993,9 @@ def _unknown_verb(doc: _Doc, start: int, end: int) -> _Attribution | None:
     m = _UNKNOWN_VERB_BEFORE.search(text, max(ls, start - 40), start)
     if m:
         floor = max(ls, doc.sentence(m.start()).start)
-        np = doc.np_before(m.start("v"), floor)
-        if np is not None and (text[np[0] : np[1]].lower() in _PERSON_PRONOUNS or doc.resolve(np)):
-            return _Attribution(doc.resolve(np), Span(*np), m.group("v"), Span(m.start("v"), m.end("v")))
+        subj = doc.np_before(m.start("v"), floor)
+        if subj is not None and (text[subj[0] : subj[1]].lower() in _PERSON_PRONOUNS or doc.resolve(subj)):
+            return _Attribution(doc.resolve(subj), Span(*subj), m.group("v"), Span(m.start("v"), m.end("v")))
     return None
 
 
@@ -1077,32 +1167,37 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
             rest = text[np[1] : sent.end]
             if len(lead.split()) <= 1 and rest.lstrip().startswith(","):
                 content = (np[1], sent.end)
-            elif lead.endswith(",") and len(_TOKEN.findall(rest)) <= 2:
+            elif lead.endswith(","):
                 content = (sent.start, text.rfind(",", sent.start, hit.cue_start))
+                if rest.lstrip().startswith(",") and len(lead.split()) >= 2 and _parenthetical_end(rest):
+                    content = (sent.start, sent.end)  # "Most Americans, according to a poll, believe …"
             else:
                 continue
         else:
             np = doc.np_before(hit.cue_start, sent.start)
+            paren = _parenthetical(doc, hit, np, sent) if np is not None else None
+            if paren is not None:
+                content = paren
             if np is None:
                 np = _participle_subject(doc, hit, sent.start) or _clause_subject(
                     doc, hit.cue_start, sent.start
                 )
                 if np is None:
-                    # "…, said Peskov."
+                    # "…, said Peskov." / "…, said Wilcox, an Orlando Republican who …"
                     before = text[sent.start : hit.cue_start].rstrip()
                     after_np = doc.np_after(hit.end, sent.end)
+                    rest = text[after_np[1] : sent.end].strip() if after_np else ""
                     if (
                         before.endswith(",")
                         and after_np
-                        and len(_TOKEN.findall(text, after_np[1], sent.end)) <= 2
+                        and (len(_TOKEN.findall(rest)) <= 2 or rest.startswith(","))
+                        and hit.tier == "speech"
                     ):
                         np = after_np
                         content = (sent.start, sent.start + len(before) - 1)
                     else:
                         continue
-            if hit.tier == "stance" and not (
-                text[np[0] : np[1]].lower() in _PRONOUNS or (text[np[0]].isupper() and doc.resolve(np))
-            ):
+            if hit.tier == "stance" and not _agent_like(doc, np):
                 continue
             if content is None:
                 content = _complement(doc, hit, np, sent)
@@ -1136,6 +1231,99 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
     return out
 
 
+def _agent_like(doc: _Doc, np: tuple[int, int]) -> bool:
+    """A subject that can hold a stance: a pronoun, a name, or a noun phrase about people or bodies."""
+    surface = doc.text[np[0] : np[1]]
+    low = surface.lower()
+    if low in _PRONOUNS:
+        return low != "it"
+    if surface[:1].isupper() and doc.resolve(np):
+        return True
+    words = low.split()
+    head = words[-1].strip(".,") if words else ""
+    return (
+        any(c.isupper() for c in surface)
+        or head.endswith("s")
+        and not head.endswith("ss")
+        or head in _AGENT_NOUNS
+    )
+
+
+_AGENT_NOUNS = frozenset(
+    [
+        "campaign",
+        "administration",
+        "government",
+        "party",
+        "senator",
+        "president",
+        "candidate",
+        "governor",
+        "committee",
+        "group",
+        "court",
+        "judge",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "nominee",
+        "mogul",
+        "billionaire",
+        "businessman",
+        "republican",
+        "democrat",
+        "congressman",
+        "congresswoman",
+        "leader",
+        "chairman",
+        "secretary",
+        "mayor",
+        "majority",
+        "minority",
+        "frontrunner",
+        "front-runner",
+        "rival",
+        "opponent",
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "network",
+        "newspaper",
+        "company",
+        "firm",
+    ]
+)
+
+
+def _parenthetical_end(rest: str) -> bool:
+    """Whether ", …" after a mid-sentence source goes on with the sentence (a verb soon), not an apposition."""
+    toks = _TOKEN.findall(rest.lstrip()[1:])
+    words = [t for t in toks if _WORD.match(t)]
+    return bool(words) and (
+        words[0].lower() in _FINITE
+        or words[0].lower() in _AUX
+        or words[0].lower().endswith("ed")
+        or len(words) > 1
+        and words[1].lower() in _FINITE
+    )
+
+
+def _parenthetical(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[int, int] | None:
+    """ "A new manager, he said, could set a new tone": the sentence around ", X said," is the content."""
+    text = doc.text
+    if hit.tier == "stance" or hit.form == "according to":
+        return None
+    before = text[sent.start : np[0]].rstrip()
+    if not before.endswith(",") or len(before.split()) < 2:
+        return None
+    if not text[hit.end : sent.end].lstrip().startswith(","):
+        return None
+    if len(_TOKEN.findall(text, np[0], np[1])) > 6:
+        return None
+    return (sent.start, sent.end)
+
+
 _HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=[^\s“\"'‘«„])")
 
 
@@ -1148,8 +1336,16 @@ def _headlines(doc: _Doc) -> list[Quote]:
             continue
         np = (m.start(1), m.end(1))
         name = doc.resolve(np)
-        if name is None:
-            continue
+        if name is None or m.group(1).split()[0] in (
+            "The",
+            "Latest",
+            "Update",
+            "Watch",
+            "Breaking",
+            "Editor’s",
+            "Editor's",
+        ):
+            continue  # "The Latest: …" is a column title, not a speaker
         cs, ce = _strip_span(doc.text, m.end(), le)
         out.append(
             Quote(
@@ -1186,18 +1382,33 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     toks = _tokens(text, p, sent.end)
     if not toks:
         return None
+    first = toks[0][2]
+    low = _head(first)
+    has_object = m is not None and "reporters" in m.group()
+    if low in _CLAUSE_PRONOUNS and low != "this" and not (hit.form in _OBJECT_VERBS and not has_object):
+        return (toks[0][0], sent.end)  # "said he’d go", before any later "that"
     # an explicit "that" within a few words: "told reporters on Monday that …"
-    for k, (ts, te, t) in enumerate(toks[:9]):
+    for k, (ts, te, t) in enumerate(toks[:16]):
         if t.lower() == "that":
             if k == 0 or all(_WORD.match(x[2]) or x[2] == "," for x in toks[:k]):
                 return (ts, sent.end)
             break
         if not (_WORD.match(t) or t == ","):
             break
-    first = toks[0][2]
-    low = first.lower()
-    has_object = m is not None and "reporters" in m.group()
+    if low == "to" and hit.form in _INFINITIVE_VERBS and len(toks) > 2 and toks[1][2][:1].islower():
+        # "has vowed to stay in the race", "expects to save $2 billion"
+        m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
+        return (toks[0][0], m.start() if m else sent.end)
     if hit.form in _OBJECT_VERBS and hit.tier == "speech" and not has_object:
+        after_obj = _object_np(text, toks)
+        if after_obj is not None and after_obj < len(toks) and low not in _CLAUSE_PRONOUNS:
+            nxt = toks[after_obj][2]
+            if (
+                _WORD.match(nxt)
+                and _head(nxt) not in _NOT_CLAUSE_START
+                and _looks_like_clause(toks[after_obj:])
+            ):
+                return (toks[after_obj][0], sent.end)
         obj = doc.np_after(toks[0][0], sent.end, max_tokens=4)
         if obj is None or low in _CLAUSE_PRONOUNS and low not in ("it", "there"):
             return None
@@ -1205,11 +1416,9 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         if not toks:
             return None
         first = toks[0][2]
-        low = first.lower()
+        low = _head(first)
         if not (low in _CLAUSE_PRONOUNS or first[:1].isupper() or low in _DETERMINERS):
             return None
-        return (toks[0][0], sent.end)
-    if low in _CLAUSE_PRONOUNS and low != "this":
         return (toks[0][0], sent.end)
     if hit.tier == "stance":
         # "Trump defended eminent domain, calling …": the stance's object up to the next comma
@@ -1217,17 +1426,271 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
             return None
         m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
         return (toks[0][0], m.start() if m else sent.end)
-    if hit.tier != "speech":
+    if low in ("if", "when", "because") and hit.form in _SAY_FORMS and "," in text[toks[0][0] : sent.end]:
+        return (toks[0][0], sent.end)  # "Beck said if Trump wins, he would …"
+    if not _WORD.match(first) or low in _NOT_CLAUSE_START or low in _TIME_WORDS:
         return None
-    if (
+    if hit.form.endswith("ing") and hit.form not in ("saying",) and hit.tier != "that":
+        return None
+    if hit.tier == "speech" and (
         first[:1].isupper()
-        and low not in _TIME_WORDS
         or low in ("the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "no", "all")
     ):
-        if hit.form.endswith("ing") and hit.form not in ("saying",):
-            return None
         return (toks[0][0], sent.end)
+    # a bare reported clause: "said none of the attempts will work", "thinks Trump is wrong"
+    if _looks_like_clause(toks):
+        return (toks[0][0], sent.end)
+    if hit.form in _OBJECT_CONTENT_VERBS and low not in _STOP and low not in _INNER_PREP:
+        m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
+        return (toks[0][0], m.start() if m else sent.end)
     return None
+
+
+#: Words that cannot open a bare reported clause ("said in", "said goodbye", "thinks so").
+_NOT_CLAUSE_START = frozenset(
+    [
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "about",
+        "of",
+        "with",
+        "during",
+        "after",
+        "before",
+        "from",
+        "through",
+        "so",
+        "nothing",
+        "yes",
+        "goodbye",
+        "thanks",
+        "hello",
+        "something",
+        "anything",
+        "as",
+        "when",
+        "while",
+        "if",
+        "but",
+        "and",
+        "or",
+        "again",
+        "also",
+        "too",
+        "up",
+        "out",
+        "down",
+        "off",
+        "more",
+        "less",
+        "much",
+        "little",
+        "than",
+        "how",
+        "what",
+        "why",
+        "where",
+        "whether",
+        "who",
+        "which",
+        "not",
+        "never",
+        "only",
+        "just",
+        "otherwise",
+        "differently",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "instead",
+        "afterward",
+        "afterwards",
+        "then",
+        "now",
+        "here",
+        "there",
+        "once",
+        "twice",
+    ]
+)
+#: Finite auxiliaries and modals: a word sequence containing one reads as a clause.
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "must",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "did",
+        "does",
+        "do",
+        "isn’t",
+        "isn't",
+        "wasn’t",
+        "wasn't",
+        "won’t",
+        "won't",
+        "wouldn’t",
+        "wouldn't",
+        "can’t",
+        "can't",
+        "couldn’t",
+        "couldn't",
+        "don’t",
+        "don't",
+        "doesn’t",
+        "doesn't",
+        "didn’t",
+        "didn't",
+        "aren’t",
+        "aren't",
+        "weren’t",
+        "weren't",
+        "hasn’t",
+        "hasn't",
+        "haven’t",
+        "haven't",
+        "shouldn’t",
+        "shouldn't",
+        "needs",
+        "wants",
+        "remains",
+        "lacks",
+    ]
+)
+
+
+#: Verbs whose "to" infinitive is the attributed content ("vowed to stay", "expects to win").
+_INFINITIVE_VERBS = frozenset(
+    f
+    for stem in (
+        "vow vows vowed vowing",
+        "promise promises promised promising",
+        "pledge pledges pledged pledging",
+        "decide decides decided deciding",
+        "agree agrees agreed agreeing",
+        "seek seeks sought seeking",
+        "expect expects expected expecting",
+        "want wants wanted",
+        "hope hopes hoped hoping",
+        "refuse refuses refused refusing",
+        "decline declines declined declining",
+        "threaten threatens threatened threatening",
+        "plan plans planned planning",
+        "intend intends intended intending",
+        "offer offers offered offering",
+        "vote votes voted",
+        "claim claims claimed claiming",
+        "demand demands demanded demanding",
+        "prefer prefers preferred",
+    )
+    for f in stem.split()
+)
+#: Speech verbs whose noun-phrase object is what they attribute ("cited several factors").
+_OBJECT_CONTENT_VERBS = frozenset(
+    f
+    for stem in (
+        "announce announces announced announcing",
+        "cite cites cited citing",
+        "predict predicts predicted",
+        "propose proposes proposed proposing",
+        "reveal reveals revealed revealing",
+        "confirm confirms confirmed",
+        "deny denies denied denying",
+        "acknowledge acknowledges acknowledged",
+        "admit admits admitted",
+        "demand demands demanded demanding",
+        "recommend recommends recommended",
+        "express expresses expressed",
+        "offer offers offered offering",
+        "urge urges urged urging",
+        "promise promises promised promising",
+        "pledge pledges pledged",
+        "disclose discloses disclosed",
+        "mention mentions mentioned",
+        "suggest suggests suggested suggesting",
+        "vow vows vowed",
+        "show shows showed shown showing",
+        "find finds found",
+        "estimate estimates estimated",
+        "report reports reported",
+    )
+    for f in stem.split()
+)
+_SAY_FORMS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "added", "adds"])
+_TIME_OBJECT = frozenset(["last", "this", "next", "on", "earlier", "late", "early"])
+
+
+def _object_np(text: str, toks: list[tuple[int, int, str]]) -> int | None:
+    """Index of the first token after the object of "told": "the AP", "The Star-Ledger of Newark last week"."""
+    k = 0
+    if k < len(toks) and _bare(toks[k][2]) in ("the", "a", "an", "his", "her", "their"):
+        k += 1
+    if k >= len(toks):
+        return None
+    if toks[k][2][:1].isupper():
+        while k < len(toks) and (
+            toks[k][2][:1].isupper()
+            or _bare(toks[k][2]) in ("of", "&")
+            and k + 1 < len(toks)
+            and toks[k + 1][2][:1].isupper()
+        ):
+            k += 1
+    elif k == 1 or _bare(toks[0][2]) in (
+        "reporters",
+        "supporters",
+        "voters",
+        "me",
+        "us",
+        "him",
+        "her",
+        "them",
+    ):
+        k += 1
+    else:
+        return None
+    # "last week", "on Monday", "in an interview"
+    while (
+        k < len(toks) and _bare(toks[k][2]) in _TIME_OBJECT | {"week", "month", "year", "night"} | _TIME_WORDS
+    ):
+        k += 1
+    return k
+
+
+def _head(tok: str) -> str:
+    """A token's lower-cased word without a contraction: "He’d" → "he", "it's" → "it"."""
+    low = tok.lower()
+    for sep in ("’", "'"):
+        if sep in low:
+            low = low.split(sep, 1)[0]
+    return low.rstrip(".")
+
+
+def _looks_like_clause(toks: list[tuple[int, int, str]]) -> bool:
+    """Whether the words after a verb read as a clause: a finite verb within the first few words."""
+    for k, (_s, _e, t) in enumerate(toks[:10]):
+        if t in (",", ";", ":", "(", "—", "–", "“", "”", '"'):
+            return False
+        low = t.lower()
+        if low in _FINITE or low.endswith(("’s", "'s")) and k > 0 and low[:-2] in ("it", "that", "there"):
+            return True
+        if k > 0 and len(low) > 4 and low.endswith("ed") and toks[k - 1][2].lower() not in _DETERMINERS:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- the stage
