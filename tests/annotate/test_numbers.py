@@ -81,6 +81,7 @@ def test_numbers_find_numbers_reads_quantities(text: str, expected: tuple) -> No
         "One of the men left; no one stayed.",
         "Dozens were hurt and hundreds of others fled; thousands more marched.",
         "Two-thirds of the buildings stood.",
+        "About two thirds of the bill and three quarters of the cost.",
         "The 5G network covers the 1990s estates.",
         "The team won 3-1 in the 2019-20 season.",
         "Install version 1.2.3 of the tool.",

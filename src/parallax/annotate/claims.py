@@ -21,11 +21,14 @@ How each field is found (rules; docs/claims.md has the full list and the decisio
   written canonically ("have died" → "died", "the death toll rose to" → "died").
   Durations ("13 years of civil war") are claims with a time unit and no predicate.
 * **source**: the attribution of the sentence ("X reported that", "according to X",
-  "..., X said", "figures from X", "X's figures"); the entity's canonical name when the
-  source is an entity mention, else the phrase without its article ("health ministry").
-  Pronouns are left unresolved (``None``).
-* **as_of**: the value of the nearest resolved date in the sentence, unless it starts a
-  period ("since March 6").
+  "..., X said", "figures from X", "X's figures", "X put the toll at"), kept only when it is a
+  noun phrase that names an entity, a proper name, a known official body or role ("health
+  ministry", "police"), or a definite description referring back to an entity named earlier
+  ("the group" → "Coastal Monitoring Group"). Pronouns and clause fragments give ``None``.
+* **as_of**: the date right after a changed figure ("rose to 41 on Wednesday"), a "by/as of"
+  date, the date of the attribution ("said on Tuesday"), a sentence-opening date, or the
+  publication date for a present-tense attribution ("according to X"); never the date of the
+  event itself ("killed 23 late on Monday") nor the start of a period ("since March 6").
 
 A claim is kept only when it has a unit or a predicate: a bare number with neither
 ("at 10", "Syria's 14") says nothing that can be compared.
@@ -103,6 +106,14 @@ SOURCE_VERBS = (
 ).split()
 _AUX = r"(?:(?:has|have|had|also|earlier|later|previously|separately|now|then|last\s+week|has\s+since)\s+)*"
 _SOURCE_VERB_RE = re.compile(r"\b" + _AUX + r"(" + "|".join(SOURCE_VERBS) + r")\b")
+#: "X has put the toll at 30", "X raised its count to 44": the subject gives the figure.
+_TOLL_VERB_RE = re.compile(
+    r"\b" + _AUX + r"(put|puts|putting|raised|raises|raising|revised|revises|lowered|lowers|updated|updates)\s+"
+    r"(?:its|the|their|his|her)\s+(?:(?:own|official|latest|death|casualty)\s+)?(?:toll|count|tally|figure|estimate)\b"
+)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+#: Attributions in the present tense speak at publication time ("according to X", "X says").
+_PRESENT_VERBS = frozenset("says say reports report estimates estimate claims tells writes adds notes puts".split())
 _PHRASE_VERB_RE = re.compile(
     r"\b(?:said|says|told|stated|announced|added|confirmed|show|shows|showed|shown|suggest|suggests|indicate|"
     r"indicates|put|puts|were|was|is|are|has|have|had)\b"
@@ -143,6 +154,7 @@ _UNIT_MODIFIERS = frozenset(
     international unidentified unknown suspected alleged confirmed registered displaced wounded injured dead
     missing detained fellow senior junior active regular reserve full-time part-time male female small large
     big major minor heavy light military civilian government opposition rebel security
+    evacuated trapped stranded rescued identified named unnamed reported documented recorded verified
     """.split()
 )
 _NOT_NOUNS = frozenset(
@@ -150,6 +162,7 @@ _NOT_NOUNS = frozenset(
     was has is its his hers this thus always perhaps unless across whereas less plus minus yes
     as us does goes towards afterwards besides sometimes times whereas its' percent news series
     species means various previous serious numerous famous anonymous dangerous obvious enormous
+    thirds quarters fifths sixths eighths tenths halves
     """.split()
 )
 _WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
@@ -169,6 +182,60 @@ _PREDICATE_RE = re.compile(
 _ELLIPSIS_RE = re.compile(r"[^.;:]{0,60}?(?:,|\band)\s+(?:another\s+|at\s+least\s+|more\s+than\s+|some\s+)?")
 _CHANGE_GAP_RE = re.compile(r"\s+(?:(?:by|to|from|at|some|about|around|nearly|almost|more\s+than|over|"
                             r"at\s+least|roughly|an\s+estimated|a\s+record|a\s+total\s+of)\s+)*")
+#: Nouns that name a count of victims: a figure they give counts people ("the death toll rose to 41").
+_TOLL_NOUNS = frozenset({"death toll", "toll", "deaths", "fatalities", "casualties", "injuries"})
+_NUMBER_OF_RE = re.compile(r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z-]+\s+)?([a-z]+)\s+$", re.IGNORECASE)
+_TOLL_UPDATE_BEFORE_RE = re.compile(
+    r"\b(?:put|puts|putting|raised|raises|raising|revised|revises|lowered|lowers|updated|updates|brought|brings)\s+"
+    r"(?:its|the|their|his|her)\s+(?:(?:own|official|latest|new)\s+)?"
+    r"(death\s+toll|casualty\s+toll|toll|count|tally|figure|estimate)\s+(?:(?:up|down|upward|downward)\s+)?"
+    r"(?:to|at)\s+(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+#: Words that never stand in a source noun phrase: verbs, pronouns, clause words ("said it", "extension is").
+_CLAUSE_WORDS = frozenset(
+    """
+    is are was were be been being am has have had will would can could may might must shall should do does did
+    not no nobody nothing everyone everybody someone somebody anyone it he she they we i you us them him me
+    this these those that which who whom whose what if whether because when while where there here said says
+    say told tells according two three four five six seven eight nine ten than
+    """.split()
+)
+_CONTRACTION_RE = re.compile(r"['’](?:ll|re|ve|d|m)$")
+_HEAD_PREPOSITIONS = frozenset("of in at from for on near with".split())
+_POSSESSIVE_DETS = frozenset("its their his her our my your".split())
+_ED_ADJECTIVES = frozenset(
+    "armed united unnamed unidentified embattled concerned affected elected appointed organised organized "
+    "so-called self-styled".split()
+)
+_NAME_PARTICLES = frozenset("of for and the de del la le al al- bin ibn von van der on in".split())
+_QUANTIFIER_SUBJECTS = frozenset("many most several some few all both others people".split())
+#: Heads of a noun phrase that names an official body or a role: a source even when no entity is named
+#: ("the health ministry", "police", "local officials", "rescuers").
+_ROLE_HEADS = frozenset(
+    """
+    ministry ministries police officials official authorities authority government army military navy
+    spokesman spokeswoman spokesperson spokespeople minister ministers prosecutors prosecutor investigators
+    doctors medics paramedics rescuers firefighters hospital hospitals coroner witnesses residents activists
+    observers sources service services witnesses coastguard council court judiciary agency office department command
+    forces regulator regulators inspectors police officers officers governor mayor president premier
+    """.split()
+)
+_PERSON_HEADS = frozenset("spokesman spokeswoman spokesperson official officials".split())
+#: Modifiers of a definite description that need not appear in the name it refers back to.
+_GENERIC_MODIFIERS = frozenset(
+    """
+    independent local national international state official main regional provincial federal central
+    country's nation's government top senior private public british-based new own
+    """.split()
+)
+_DATE_GAP_RE = re.compile(r"[\s,]*(?:(?:late|early|earlier|later|on|this|last|by|as\s+of)\s+)*", re.IGNORECASE)
+_BY_DATE_RE = re.compile(
+    r"\b(?:by|as\s+of|as\s+at|until|through)\s+(?:(?:late|early)\s+(?:on\s+)?)?$", re.IGNORECASE
+)
+_BY_START_RE = re.compile(r"(?:by|as\s+of|as\s+at|until)\s", re.IGNORECASE)
+_INITIAL_DATE_RE = re.compile(r"[\W_]*(?:(?:on|by|as\s+of|until|late|early)\s+)*", re.IGNORECASE)
+_COMMA_AFTER_RE = re.compile(r"\s*,")
 _PREDICATE_WINDOW = 80  # characters between a number and its predicate, at most
 
 
@@ -270,6 +337,8 @@ def _find_unit(text: str, num: NumberMention, hi: int) -> tuple[str | None, int]
 
 
 def _looks_plural(low: str) -> bool:
+    if low.endswith("men") and len(low) > 5 and low not in ("specimen", "abdomen", "regimen"):
+        return True  # "fishermen", "gunmen", "firemen"
     return (
         len(low) > 3
         and low.endswith("s")
@@ -291,18 +360,60 @@ def _qualifier(text: str, lo: int, num: NumberMention, unit_end: int, hi: int) -
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Predicate:
+    """The predicate found for one figure: its canonical form, whether it came from a change or level verb
+    ("rose to", "put the toll at"), and the counted noun its subject names ("the number of people killed")."""
+
+    canon: str
+    changed: bool = False
+    subject_unit: str | None = None
+
+
+def _subject_predicate(
+    text: str, lo: int, verb_start: int, found: Sequence[re.Match[str]]
+) -> tuple[str, str | None] | None:
+    """What a change verb's subject counts: "the death toll (rose)" → died, "the number of people killed
+    (rose)" → killed with unit "people". The nearest such cue in the clause before the verb."""
+    breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, lo, verb_start)]
+    clause_lo = breaks[-1] if breaks else lo
+    for m in reversed(found):
+        if m.end() > verb_start or m.start() < clause_lo:
+            continue
+        canon, cls, pos = PREDICATES[_norm(m.group(1))]
+        if cls in ("change", "level"):
+            continue
+        if pos == "noun":
+            return canon, ("people" if cls in ("death", "injury") and _norm(m.group(1)) in _TOLL_NOUNS else None)
+        number_of = _NUMBER_OF_RE.search(text, max(clause_lo, m.start() - 40), m.start())
+        if number_of:
+            return canon, number_of.group(1).lower()
+    return None
+
+
 def _predicate(
     text: str, lo: int, hi: int, num: NumberMention, unit_end: int, found: Sequence[re.Match[str]]
-) -> str | None:
+) -> _Predicate | None:
     """The canonical predicate nearest the number within its clause, preferring a noun over a change verb."""
+    update = _TOLL_UPDATE_BEFORE_RE.search(text, max(lo, num.start - 80), num.start)
+    if update:  # "raised its count to 44", "has put the toll at 30"
+        noun = _norm(update.group(1))
+        if noun in PREDICATES:
+            return _Predicate(PREDICATES[noun][0], True, "people")
+        subject = _subject_predicate(text, lo, update.start(), found)
+        if subject is not None:
+            return _Predicate(subject[0], True, subject[1] or "people")
+        return _Predicate("rose", True)
     best: tuple[int, re.Match[str]] | None = None
     for m in found:
         if m.end() <= num.start:
             gap_lo, gap_hi = m.end(), num.start
         elif m.start() >= unit_end:
             gap_lo, gap_hi = unit_end, m.start()
+        elif m.start() >= num.end and m.end() <= unit_end:
+            gap_lo = gap_hi = num.end  # "2,300 evacuated residents", "12 wounded soldiers"
         else:
-            continue  # inside the number or its unit ("1,500 deaths" is unit + predicate: allowed below)
+            continue
         if gap_hi - gap_lo > _PREDICATE_WINDOW or _CLAUSE_BREAK_RE.search(text, gap_lo, gap_hi):
             continue
         if PREDICATES[_norm(m.group(1))][1] in ("change", "level") and not (
@@ -316,11 +427,11 @@ def _predicate(
         return None
     canon, cls, _ = PREDICATES[_norm(best[1].group(1))]
     if cls in ("change", "level"):
-        for m in found:
-            entry = PREDICATES[_norm(m.group(1))]
-            if entry[2] == "noun" and m.end() <= best[1].start() and best[1].start() - m.end() < 40:
-                return entry[0]
-    return canon
+        subject = _subject_predicate(text, lo, best[1].start(), found)
+        if subject is not None:
+            return _Predicate(subject[0], True, subject[1])
+        return _Predicate(canon, True)
+    return _Predicate(canon)
 
 
 def _norm(s: str) -> str:
@@ -354,7 +465,8 @@ def _clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase before a reporting verb: the nearest comma-free stretch that is not an appositive
-    ("X, a UK-based monitor, said") or a relative clause ("X, who took office last year, said")."""
+    ("X, a UK-based monitor, said") or a relative clause ("X, who took office last year, said").
+    The subject of an object relative ("..., which the monitor says killed 47") is taken."""
     pieces: list[tuple[int, int, str]] = []  # (start, end, the separator that opens the piece)
     start, opener = lo, ""
     for m in _SOURCE_STOP_RE.finditer(text, lo, verb_start):
@@ -362,14 +474,16 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[int, int] | No
         start, opener = m.end(), m.group().strip()
     pieces.append((start, verb_start, opener))
     inside_commas = False
-    for s, e, opener in reversed(pieces):
+    for i, (s, e, opener) in enumerate(reversed(pieces)):
         chunk = text[s:e].strip()
         if not chunk:
             inside_commas = True  # "..., said": look further back
             continue
         if inside_commas and (re.match(r"(?:a|an)\s", chunk) or opener in ("who", "which")):
             continue
-        if opener in ("who", "which"):
+        if opener in ("who", "which", "that"):
+            if i == 0 and re.match(r"(?:the\s|[A-Z])", chunk):
+                return _clean_source(text, s, e)  # "which the Coastal Monitoring Group says"
             continue
         return _clean_source(text, s, e)
     return None
@@ -384,65 +498,164 @@ def _phrase_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     return _clean_source(text, start, end)
 
 
-def _attribution(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of the source this sentence attributes its figures to, if any."""
-    m = _ACCORDING_RE.search(text, lo, hi)
-    if m:
-        found = _phrase_after(text, m.end(), hi)
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """The attribution of a sentence: the name written on claims, its span, the cue, and its tense."""
+
+    name: str
+    span: Span
+    cue: tuple[int, int]
+    present: bool
+
+
+def _attribution(text: str, lo: int, hi: int, entities: Sequence[Entity]) -> _Source | None:
+    """The source this sentence attributes its figures to, if any: the first candidate phrase that is a
+    noun phrase naming an entity, a known role ("the health ministry", "police") or, as a definite
+    description ("the group"), an organisation named earlier in the text."""
+
+    def resolved(span: tuple[int, int] | None, cue: tuple[int, int], present: bool) -> _Source | None:
+        if span is None:
+            return None
+        name = _source_name(text, span, entities)
+        return _Source(name, Span(*span), cue, present) if name else None
+
+    for m in _ACCORDING_RE.finditer(text, lo, hi):
+        found = resolved(_phrase_after(text, m.end(), hi), (m.start(), m.end()), True)
         if found:
             return found
-    m = _FIGURES_FROM_RE.search(text, lo, hi)
-    if m:
-        found = _phrase_after(text, m.end(), hi)
+    for m in _FIGURES_FROM_RE.finditer(text, lo, hi):
+        found = resolved(_phrase_after(text, m.end(), hi), (m.start(), m.end()), False)
         if found:
             return found
-    m = _POSSESSIVE_FIGURES_RE.search(text, lo, hi)
-    if m:
-        found = _subject_before(text, lo, m.start())
+    for m in _POSSESSIVE_FIGURES_RE.finditer(text, lo, hi):
+        found = resolved(_subject_before(text, lo, m.start()), (m.start(), m.end()), False)
         if found:
             return found
-    for m in _SOURCE_VERB_RE.finditer(text, lo, hi):
+    verbs = sorted(
+        [*_SOURCE_VERB_RE.finditer(text, lo, hi), *_TOLL_VERB_RE.finditer(text, lo, hi)], key=lambda m: m.start()
+    )
+    for m in verbs:
         verb_start = m.start()
+        if _PASSIVE_BEFORE_RE.search(text, max(lo, verb_start - 24), verb_start):
+            continue  # "is estimated to cost", "was reported": passive, no source
+        cue = (m.start(1), m.end(1))
+        present = m.group(1) in _PRESENT_VERBS
         before = text[max(lo, verb_start - 3) : verb_start]
         if before.endswith(", ") or before.endswith(",\u201d ") or (verb_start - lo > 0 and before.endswith("” ")):
             # "..., said the health ministry" (inverted)
-            inverted = _phrase_after(text, m.end(), hi)
-            if inverted:
-                return inverted
-        found = _subject_before(text, lo, verb_start)
+            found = resolved(_phrase_after(text, m.end(), hi), cue, present)
+            if found:
+                return found
+        found = resolved(_subject_before(text, lo, verb_start), cue, present)
         if found:
             return found
     return None
 
 
-def _source_name(text: str, span: tuple[int, int], entities: Sequence[Entity]) -> str:
+def _source_name(text: str, span: tuple[int, int], entities: Sequence[Entity]) -> str | None:
+    """The name a source phrase stands for, or ``None`` when the phrase cannot be a source."""
     s, e = span
     best: tuple[int, str] | None = None
     for entity in entities:
         for mention in entity.mentions:
             overlap = min(e, mention.end) - max(s, mention.start)
-            if overlap > 0 and overlap * 2 >= e - s and (best is None or overlap > best[0]):
+            covers_head = mention.end >= e  # "Costa Rican officials" is officials, not Costa Rica
+            if overlap > 0 and covers_head and overlap * 2 >= e - s and (best is None or overlap > best[0]):
                 best = (overlap, entity.name)
     if best is not None:
         return best[1]
-    return re.sub(r"\s+", " ", text[s:e])
+    phrase = re.sub(r"\s+", " ", text[s:e])
+    words = phrase.split(" ")
+    lows = [w.lower().strip("'’") for w in words]
+    if any(w in _CLAUSE_WORDS or _CONTRACTION_RE.search(w) for w in lows):
+        return None  # "said it", "extension is", "nobody can tell us if ..."
+    if lows[0] in _POSSESSIVE_DETS:
+        return None  # "its figure", "their count"
+    for w, low in zip(words, lows):
+        verb_like = low.endswith("ed") or (low.endswith("ing") and w is words[-1])
+        if w[0].islower() and verb_like and low not in _ROLE_HEADS and low not in _ED_ADJECTIVES:
+            return None  # "parliament voted", "figure included": a clause, not a noun phrase
+    # the head stands before a prepositional phrase: "group of shop owners", "officials and witnesses in Nice"
+    head_index = next((i - 1 for i in range(1, len(lows)) if lows[i] in _HEAD_PREPOSITIONS), len(lows) - 1)
+    head = re.sub(r"['’]s?$", "", lows[head_index])
+    indefinite = re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s], re.IGNORECASE) is not None
+    proper = all(w[0].isupper() for w, low in zip(words, lows) if low not in _NAME_PARTICLES)
+    if proper and not (len(words) == 1 and lows[0] in _QUANTIFIER_SUBJECTS):
+        return phrase  # "Red Crescent", "VPT", "Rescuers"
+    if not indefinite:
+        ref = _back_reference(lows, head_index, s, entities)
+        if ref is not None:
+            return ref
+    if not indefinite and (head in _ROLE_HEADS or (lows[0] in _ROLE_HEADS and "and" in lows)):
+        return phrase  # "health ministry", "officials", "police"
+    return None
 
 
-def _as_of(text: str, lo: int, num: NumberMention, dates: Sequence[DateMention]) -> str | None:
+def _back_reference(lows: Sequence[str], head_index: int, pos: int, entities: Sequence[Entity]) -> str | None:
+    """The organisation a definite description refers back to: "the group" → the most recently mentioned
+    entity whose name has a word starting with "group"; every specific modifier must match too
+    ("the health ministry" never resolves to a "Defence Ministry")."""
+    head = lows[head_index]
+    if len(head) < 4 or head in _PERSON_HEADS:
+        return None
+    modifiers = [w for w in lows[:head_index] if w not in _GENERIC_MODIFIERS and not w.endswith("-based")]
     best: tuple[int, str] | None = None
-    for d in dates:
-        if d.value is None:
+    for entity in entities:
+        name_words = [w.lower() for w in re.split(r"[\s-]+", entity.name)]
+        if not any(w.startswith(head) for w in name_words):
             continue
-        if _PERIOD_START_RE.search(text, max(lo, d.start - 24), d.start):
+        if not all(any(w.startswith(mod) for w in name_words) for mod in modifiers):
             continue
-        dist = d.start - num.end if d.start >= num.end else num.start - d.end
-        if best is None or dist < best[0]:
-            best = (dist, d.value)
+        last = max((m.start for m in entity.mentions if m.start < pos), default=-1)
+        if last >= 0 and (best is None or last > best[0]):
+            best = (last, entity.name)
     return best[1] if best else None
 
 
+def _as_of(
+    text: str,
+    lo: int,
+    num: NumberMention,
+    unit_end: int,
+    changed: bool,
+    source: _Source | None,
+    dates: Sequence[DateMention],
+    published: str | None,
+) -> str | None:
+    """The date a figure is given for, tried in this order: a date right after a changed figure ("rose to
+    41 on Wednesday"); "by/as of <date>"; the date of the attribution ("said on Tuesday", "On Monday, X
+    said"); the publication date when the attribution is in the present tense ("according to X", "X says").
+    A date of the event itself ("killed 23 people late on Monday", "Monday's explosion") is not an as-of."""
+    resolved = [d for d in dates if d.value is not None and not _PERIOD_START_RE.search(text, max(lo, d.start - 24), d.start)]
+    if changed:
+        for d in resolved:
+            if d.start >= unit_end and _DATE_GAP_RE.fullmatch(text, unit_end, d.start):
+                return d.value
+    for d in resolved:
+        if _BY_DATE_RE.search(text, max(lo, d.start - 12), d.start) or _BY_START_RE.match(text, d.start, d.end):
+            return d.value
+    if source is not None:
+        cue_start, cue_end = source.cue
+        for d in resolved:
+            after = d.start >= cue_end and _DATE_GAP_RE.fullmatch(text, cue_end, d.start)
+            before = d.end <= cue_start and not text[d.end : cue_start].strip() and not source.present
+            if after or before:
+                return d.value
+    for d in resolved:
+        if _INITIAL_DATE_RE.fullmatch(text, lo, d.start) and _COMMA_AFTER_RE.match(text, d.end):
+            return d.value  # "On Monday, ..." opens the sentence and holds for all of it
+    if source is not None and source.present and published:
+        return published[:10]
+    return None
+
+
 def _claims_in_sentence(
-    text: str, lo: int, hi: int, entities: Sequence[Entity], dates: Sequence[DateMention]
+    text: str,
+    lo: int,
+    hi: int,
+    entities: Sequence[Entity],
+    dates: Sequence[DateMention],
+    published: str | None,
 ) -> list[Claim]:
     numbers = find_numbers(text, lo, hi)
     if not numbers:
@@ -450,7 +663,7 @@ def _claims_in_sentence(
     sentence_dates = [d for d in dates if d.start < hi and lo < d.end]
     predicates: list[re.Match[str]] | None = None
     out: list[Claim] = []
-    source: tuple[str, Span] | None | bool = False  # False: not looked for yet
+    source: _Source | None | bool = False  # False: not looked for yet
     for num in numbers:
         if any(d.start < num.end and num.start < d.end for d in sentence_dates):
             continue  # part of a date ("March 10, 2025")
@@ -472,12 +685,19 @@ def _claims_in_sentence(
                 continue  # "the two countries", "its three members": a reference, not a figure
         if predicates is None:
             predicates = list(_PREDICATE_RE.finditer(text, lo, hi))
-        predicate = None if unit_cls == "time" else _predicate(text, lo, hi, num, unit_end, predicates)
+        found = None if unit_cls == "time" else _predicate(text, lo, hi, num, unit_end, predicates)
+        predicate = found.canon if found else None
+        if found is not None and unit is None and found.subject_unit and num.kind == "count":
+            unit = found.subject_unit  # "the death toll rose to 41" counts people
+        if predicate is None and unit is not None and unit.lower() in PREDICATES:
+            entry = PREDICATES[unit.lower()]
+            if entry[2] == "noun":
+                predicate = entry[0]  # "six more deaths"
         if unit is None and predicate is None:
             continue
         if source is False:
-            span = _attribution(text, lo, hi)
-            source = (_source_name(text, span, entities), Span(*span)) if span else None
+            source = _attribution(text, lo, hi, entities)
+        src = source if isinstance(source, _Source) else None
         out.append(
             Claim(
                 start=lo,
@@ -486,10 +706,12 @@ def _claims_in_sentence(
                 unit=unit,
                 qualifier=qualifier,
                 predicate=predicate,
-                source=source[0] if source else None,
-                as_of=_as_of(text, lo, num, sentence_dates),
+                source=src.name if src else None,
+                as_of=_as_of(
+                    text, lo, num, unit_end, bool(found and found.changed), src, sentence_dates, published
+                ),
                 value_span=Span(num.start, num.end),
-                source_span=source[1] if source else None,
+                source_span=src.span if src else None,
                 upper=num.upper,
             )
         )
@@ -506,16 +728,15 @@ def find_claims(
     """Every numeric claim of ``text``, sentence by sentence, in text order.
 
     ``sentences`` are spans into ``text``; when there are none, each non-empty line is
-    taken as one. ``entities`` give canonical source names, ``dates`` the as-of dates
-    (both optional). ``published`` is accepted for interface symmetry: dates arrive
-    already resolved from the ``dates`` stage, so it is not needed here.
+    taken as one. ``entities`` give canonical source names and resolve back-references
+    ("the group"), ``dates`` the as-of dates (both optional). ``published`` (ISO) is the
+    as-of date of a figure attributed in the present tense ("according to X", "X says").
     """
-    del published
     spans = list(sentences) or _line_spans(text)
     hints = [m.start() for m in NUMBER_HINT_RE.finditer(text)]
     out: list[Claim] = []
     for sent in spans:
         i = bisect_left(hints, sent.start)
         if i < len(hints) and hints[i] < sent.end:  # most sentences have no number: skip them cheaply
-            out.extend(_claims_in_sentence(text, sent.start, sent.end, entities, dates))
+            out.extend(_claims_in_sentence(text, sent.start, sent.end, entities, dates, published))
     return out

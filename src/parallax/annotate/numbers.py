@@ -14,7 +14,7 @@
 
 Deliberately skipped (never returned), because they are labels, not quantities:
 
-* ordinals (``third``, ``13th``, ``1st``) and fractions (``two-thirds``, ``half``);
+* ordinals (``third``, ``13th``, ``1st``) and fractions (``two-thirds``, ``two thirds``, ``half``);
 * vague plurals (``dozens``, ``hundreds of``, ``thousands``): no value to compare;
 * dates (a number next to a month name: ``March 10``, ``10 March``), times
   (``10:30``, ``5 p.m.``, ``0900 GMT``), slashed numbers (``9/11``, ``24/7``);
@@ -123,6 +123,9 @@ _AGE_AFTER_RE = re.compile(r"\s*(?:-|\s)years?(?:-|\s)old\b|-year-old|\s+yrs?\s+
 _ATTACHED_UNIT_RE = re.compile(r"(?:km|kg|cm|mm|mph|kph|kmh|ha|MW|GW|kW|kWh|bpd|sq)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _MONTH_AFTER_RE = re.compile(r"\s+(?:" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
+_FRACTION_AFTER_RE = re.compile(
+    r"\s+(?:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|halves)\b", re.IGNORECASE
+)
 _ONE_PRONOUN_AFTER_RE = re.compile(r"\s+(?:of|another|or\s+(?:another|the\s+other)|day|time|way|thing)\b")
 _ONE_PRONOUN_BEFORE_RE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone)\s+$", re.I)
 
@@ -226,6 +229,8 @@ def _skip_by_context(
         return True
     if _AGE_AFTER_RE.match(text, e):
         return True
+    if _FRACTION_AFTER_RE.match(text, e):
+        return True  # "two thirds", "three quarters": a share, not a count
     if _MONTH_AFTER_RE.match(text, head_end) and written == "digits":
         return True
     before = _WORD_BEFORE_RE.search(text, max(lo, s - 40), s)
