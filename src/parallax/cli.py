@@ -243,7 +243,10 @@ def demo(db: str) -> None:
     console.print(report.summary(), highlight=False)
     with api.open_store(db, readonly=True) as store:
         articles = list(store.articles())
-    render_overview(articles, Console(highlight=False))
+    out = Console(highlight=False)
+    if not out.is_terminal:  # piped or captured: wide enough that the tables stay readable
+        out = Console(highlight=False, width=130)
+    render_overview(articles, out)
     sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 

@@ -90,3 +90,40 @@ def test_text_over_size_limit_is_refused_by_stat_without_reading(
     (failure,) = failures
     assert failure.source == str(big)
     assert failure.reason == "is 200.0 MiB; one article may be at most 16.0 MiB (setting max_article_bytes)"
+
+
+def test_ingest_text_header_lines_give_metadata_and_are_not_body(tmp_path):
+    from parallax.ingest import read_inputs
+    from parallax.model import RawDocument
+
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Outlet: The Harbor Ledger\nPublished: 2026-03-03T06:45:00+01:00\nURL: https://h.example/a\n"
+        "Language: en-GB\n\nExplosion kills 23\n\nRescuers searched the quay on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (doc,) = list(read_inputs([path]))
+    assert isinstance(doc, RawDocument)
+    assert (doc.outlet, doc.published, doc.url, doc.language) == (
+        "The Harbor Ledger", "2026-03-03T06:45:00+01:00", "https://h.example/a", "en")
+    assert doc.text.startswith("Explosion kills 23")
+    assert "Outlet:" not in doc.text
+
+
+def test_ingest_text_without_blank_line_after_key_value_lines_has_no_header(tmp_path):
+    from parallax.ingest import read_inputs
+
+    path = tmp_path / "memo.txt"
+    path.write_text("Date: a long time ago\nthe memo began, and went on.\n\nMore text.\n", encoding="utf-8")
+    (doc,) = list(read_inputs([path]))
+    assert doc.published is None
+    assert doc.text.startswith("Date: a long time ago")
+
+
+def test_ingest_text_unknown_key_means_no_header(tmp_path):
+    from parallax.ingest import read_inputs
+
+    path = tmp_path / "note.txt"
+    path.write_text("Warning: graphic content\n\nThe body follows.\n", encoding="utf-8")
+    (doc,) = list(read_inputs([path]))
+    assert doc.outlet is None and doc.text.startswith("Warning: graphic content")

@@ -16,6 +16,7 @@ import feedparser
 import lxml.html
 import pytest
 
+from parallax.ingest.header import split_header
 from parallax.samples import DEMO_EXPECTATIONS, EVENT_STORY, UNRELATED_STORY, demo_paths
 
 E = DEMO_EXPECTATIONS
@@ -75,7 +76,8 @@ def _body(article_id: str) -> str:
         (body,) = root.xpath("//div[@class='article-body'] | //section[@class='body-text']")
         return _squash(body.text_content())
     if meta["format"] == "text":
-        return _squash(_path(meta["file"]).read_text(encoding="utf-8").split("\n", 1)[1])
+        _, body = split_header(_path(meta["file"]).read_text(encoding="utf-8"))
+        return _squash(body.split("\n", 1)[1])
     return _texts()[article_id]
 
 
@@ -169,11 +171,13 @@ def test_samples_html_page_has_metadata_and_chrome_to_strip(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(n for n, f in E["files"].items() if f["format"] == "text"))
-def test_samples_text_file_starts_with_title_and_is_named_by_date(name: str) -> None:
+def test_samples_text_file_has_header_then_title_and_is_named_by_date(name: str) -> None:
     (article_id,) = E["files"][name]["articles"]
     assert Path(name).stem == article_id
-    first_line = _path(name).read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first_line == ARTICLES[article_id]["title"]
+    header, body = split_header(_path(name).read_text(encoding="utf-8"))
+    assert header["outlet"] == ARTICLES[article_id]["outlet"]
+    assert header["published"][:10] == ARTICLES[article_id]["published"]
+    assert body.split("\n", 1)[0] == ARTICLES[article_id]["title"]
     assert name[:10] == ARTICLES[article_id]["published"]
 
 
