@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .annotate import default_pipeline
+from .compare import CompareSettings, Comparison
+from .compare import compare as _compare
 from .backends import Backend, make_backend
 from .clean import clean
 from .config import Settings
-from .errors import InputError
+from .errors import InputError, NotFoundError
 from .ingest import read_inputs
 from .model import Article, IngestFailure, RawDocument
 from .pipeline import Pipeline
@@ -173,3 +175,32 @@ def search(query: str, *, db: PathLike | None = None, limit: int = 20, raw: bool
     """Full-text search of the store; plain words by default, FTS5 syntax with ``raw=True``."""
     with open_store(db, readonly=True) as store:
         return store.search(query, limit=limit, raw=raw)
+
+
+def compare(
+    articles: Iterable[Article], *, story: str | None = None, settings: CompareSettings | None = None
+) -> Comparison:
+    """Compare the annotated articles of one story across outlets.
+
+    Findings: consensus, conflict, update, exclusive, reuse and frame, each with a one-line
+    summary and evidence spans, plus a timeline. ``articles`` come from :func:`analyze`
+    or a store; usable from a notebook::
+
+        comparison = parallax.compare(a for a in parallax.analyze(["story/"]) if isinstance(a, parallax.Article))
+        for finding in comparison.by_kind("conflict"):
+            print(finding.summary)
+    """
+    return _compare(list(articles), story=story, settings=settings)
+
+
+def story_articles(story: str, *, db: PathLike | Store | None = None) -> list[Article]:
+    """The articles the store assigns to ``story``; :class:`NotFoundError` when there are none."""
+    store = db if isinstance(db, Store) else open_store(db, readonly=True)
+    try:
+        found = [a for a in store.articles() if a.story == story]
+    finally:
+        if store is not db:
+            store.close()
+    if not found:
+        raise NotFoundError(f"no story {story!r} in {store.path}; list them with: parallax stories --db {store.path}")
+    return found

@@ -222,6 +222,88 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
     }
 
 
+FORMATS = ("text", "md", "html", "json")
+
+
+def write_comparison(comparison: Any, articles: list[Article], fmt: str, out: str | None) -> None:
+    """Render ``comparison`` as ``fmt`` to ``out`` (a file) or stdout."""
+    if fmt == "text":
+        from .render.text import render_text
+
+        if out is None or out == "-":
+            render_text(comparison, Console(highlight=False, soft_wrap=False))
+        else:
+            with open(out, "w", encoding="utf-8") as fh:
+                render_text(comparison, Console(file=fh, highlight=False, width=120, force_terminal=False))
+        return
+    if fmt == "md":
+        from .render.markdown import render_markdown
+
+        text = render_markdown(comparison, articles)
+    elif fmt == "html":
+        from .render.html import render_html
+
+        text = render_html(comparison, articles)
+    else:
+        from .render.json import render_json
+
+        text = render_json(comparison)
+    if out is None or out == "-":
+        click.echo(text)
+    else:
+        Path(out).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("targets", nargs=-1, required=True, metavar="STORY | PATH...")
+@click.option("--db", default="parallax.db", show_default=True, help="Store to read STORY from.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Report format."
+)
+@click.option("--out", "-o", default=None, help="Write the report here instead of stdout.")
+@_input_options
+def compare(
+    targets: tuple[str, ...],
+    db: str,
+    fmt: str,
+    out: str | None,
+    workers: int | None,
+    max_article_bytes: int | None,
+    no_annotate: bool,
+    progress: bool | None,
+) -> None:
+    """Compare one story across outlets: consensus, conflicts, updates, exclusives, copied text and
+    framing, with evidence and a timeline.
+
+    Give a STORY id from the store (see parallax stories), or PATH... of articles to treat as one
+    story without a database. Formats: text (terminal), md, html (standalone, with charts), json.
+    """
+    console = _stderr()
+    failed = 0
+    one = targets[0]
+    if len(targets) == 1 and one != "-" and not Path(one).exists() and not any(c in one for c in "*?["):
+        if not Path(db).exists():
+            raise click.UsageError(f"{one} is neither a file nor a folder, and there is no store at {db}")
+        articles = api.story_articles(one, db=db)
+        story = one
+    else:
+        settings = _settings(workers=workers, max_article_bytes=max_article_bytes)
+        articles = []
+        with _Progress(progress, console, "analyzing") as bar:
+            for item in api.analyze(targets, settings=settings, annotate=not no_annotate):
+                bar(item)
+                if isinstance(item, IngestFailure):
+                    failed += 1
+                else:
+                    articles.append(item)
+        story = None
+    comparison = api.compare(articles, story=story)
+    write_comparison(comparison, articles, fmt, out)
+    if out:
+        console.print(f"wrote {fmt} report of {len(articles)} articles to {out}", highlight=False)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--db",

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 RSS_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
 <title>Daily Planet</title><link>https://planet.example/</link><language>en-us</language>
@@ -103,3 +105,15 @@ def test_feed_over_size_limit_is_refused(read, tmp_path: Path) -> None:
     assert docs == []
     (failure,) = failures
     assert "setting max_feed_bytes" in failure.reason
+
+
+@pytest.mark.parametrize(
+    "title,outlet",
+    [("BBC News - World", "BBC News"), ("Reuters: World News", "Reuters"),
+     ("NYT > World News", "NYT"), ("The Harbor Ledger | Local", "The Harbor Ledger"),
+     ("Meridian Wire", "Meridian Wire"), (None, None)],
+)
+def test_ingest_feed_title_section_is_not_part_of_the_outlet(title, outlet):
+    from parallax.ingest.feeds import outlet_of_feed_title
+
+    assert outlet_of_feed_title(title) == outlet

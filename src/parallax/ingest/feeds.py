@@ -65,7 +65,7 @@ def read_feed(data: bytes, *, source: str, settings: Settings) -> Iterator[Item]
         raise EmptyInputError(source, "the feed has no entries")
     complete = len(_ENTRY_END.findall(data)) if parsed.bozo else len(entries)
     feed = parsed.feed
-    outlet = plain_string(feed.get("title"))
+    outlet = outlet_of_feed_title(plain_string(feed.get("title")))
     feed_language = language_code(feed.get("language"))
     for number, entry in enumerate(entries, 1):
         record = f"entry {number}"
@@ -106,3 +106,20 @@ def read_feed(data: bytes, *, source: str, settings: Settings) -> Iterator[Item]
             byline=_author(entry),
             encoding=parsed.get("encoding"),
         )
+
+
+_SECTION_SEPARATOR = re.compile(r"\s+[-–—|>»]\s+|:\s+")
+
+
+def outlet_of_feed_title(title: str | None) -> str | None:
+    """The publication a feed belongs to: "BBC News - World" -> "BBC News".
+
+    Feed titles usually name the outlet, then a section after a separator (" - ", " | ",
+    " > ", ": "); the section is not part of the outlet's name, or one outlet's feeds
+    would count as several outlets.
+    """
+    if not title:
+        return None
+    head = _SECTION_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    return head or title
+

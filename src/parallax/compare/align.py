@@ -1,0 +1,307 @@
+"""Alignment: numeric claims across articles by measure, counted noun and source; quotes by speaker and words.
+
+Claims. Two claims state the same kind of figure when they have the same *measure* (the
+predicate class: "killed", "died" and "the death toll" are all ``death``), the same counted
+noun in singular form ("people" = "persons" = "person"; "civilians" stays apart: a civilian
+toll and a total toll are different figures) and the same source, compared through the
+story's entity links ("CMG" = "the Coastal Monitoring Group"). A claim whose own source field
+is empty or not a name takes the source named in its sentence when that source gives other
+figures of the story. Figures that are not totals are left out: increments ("six more
+deaths"), earlier figures cited for contrast ("up from 23"), durations, and claims whose
+predicate says nothing countable.
+
+Each claim is dated by its ``as_of`` date, unless that date is before the story's first
+publication (then it is the date of the event, not of the figure) — else by the publication
+date of its article.
+
+Quotes. Two quotes are the same quote when their words overlap: ``verbatim``, ``trimmed``
+(one is a contiguous part of the other) or ``altered`` (mostly the same words, some
+changed; the differing words are kept). Indirect speech is a paraphrase by nature and is
+never called altered. Speakers must agree when both are known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from ..annotate.claims import PREDICATES, UNITS, normalize_unit, predicate_class
+from ..annotate.gazetteer import name_key
+from ..model import Claim, Quote
+from .story import Sentence, Story
+from .text import content_words
+
+#: Measures a claim can be aligned on (predicate classes that count something definite).
+ALIGNED_MEASURES = frozenset({"death", "injury", "detention", "displacement", "money", "military"})
+_PERSON_UNITS = frozenset({"person", "people", "individual"})
+_MEASURE_PREDICATE_RE = re.compile(
+    r"\b("
+    + "|".join(sorted((re.escape(p) for p, v in PREDICATES.items() if v[1] in ALIGNED_MEASURES), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_GAP_BREAK_RE = re.compile(r"\d|;|,\s+(?:and|but|while)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
+_INCREMENT_RE = re.compile(r"\s+(?:more|additional|further|new|other|extra)\b", re.IGNORECASE)
+_PRIOR_RE = re.compile(r"\b(?:up|down|rising|risen|rose|increased|fell|falling|revised)?\s*from\s+$", re.IGNORECASE)
+_JUNK_SOURCES = frozenset({"group", "it", "said it", "they", "officials", "sources", "authorities", "police said"})
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedClaim:
+    """A claim placed for alignment: which figure it is, whose, and for what date."""
+
+    article: int
+    claim: Claim
+    measure: str
+    unit: str
+    source: str | None  # display name
+    source_key: str | None
+    date: str | None
+    sentence: Sentence
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.measure, self.unit)
+
+    def interval(self) -> tuple[float, float]:
+        """The values the claim allows, from its qualifier ("at least 41" allows 41 and above)."""
+        v = float(self.claim.value)
+        hi_v = float(self.claim.upper) if self.claim.upper is not None else v
+        q = self.claim.qualifier
+        if q in ("at least",):
+            return v, float("inf")
+        if q == "more than":
+            return v + 1e-9, float("inf")
+        if q == "about":
+            return v * 0.9, hi_v * 1.1
+        if q == "nearly":
+            return v * 0.9, v
+        if q in ("up to", "at most"):
+            return 0.0, hi_v
+        if q == "fewer than":
+            return 0.0, v - 1e-9
+        return v, hi_v
+
+
+def _measure(story: Story, article: int, claim: Claim, sentence: Sentence) -> tuple[str, str] | None:
+    text = story.articles[article].text
+    cls = predicate_class(claim.predicate)
+    value_start = claim.value_span.start if claim.value_span else claim.start
+    value_end = claim.value_span.end if claim.value_span else claim.end
+    unit_low = (claim.unit or "").lower()
+    unit = normalize_unit(claim.unit)
+    if unit_low in PREDICATES and PREDICATES[unit_low][2] == "noun":  # "1,500 deaths", "300 casualties"
+        cls = cls if cls in ALIGNED_MEASURES else PREDICATES[unit_low][1]
+        unit = "person"
+    if cls not in ALIGNED_MEASURES:
+        found = [
+            m for m in _MEASURE_PREDICATE_RE.finditer(text, sentence.start, value_start)
+            if not _GAP_BREAK_RE.search(text, m.end(), value_start)
+        ]
+        if not found:
+            return None
+        cls = PREDICATES[re.sub(r"\s+", " ", found[-1].group(1).lower())][1]
+        if cls not in ALIGNED_MEASURES:
+            return None
+    if unit_low in UNITS and UNITS[unit_low][1] == "time":
+        return None
+    if _INCREMENT_RE.match(text, value_end) or _PRIOR_RE.search(text[max(sentence.start, value_start - 20) : value_start]):
+        return None
+    if unit is None:
+        if cls in ("money",):
+            return None
+        unit = "person"
+    if unit in _PERSON_UNITS:
+        unit = "person"
+    return cls, unit
+
+
+def _claim_date(story: Story, article: int, claim: Claim, first: str | None) -> str | None:
+    if claim.as_of and len(claim.as_of) == 10 and (first is None or claim.as_of >= first):
+        return claim.as_of
+    return story.day(article)
+
+
+def align_claims(story: Story) -> dict[tuple[str, str], list[AlignedClaim]]:
+    """Claims of the story grouped by ``(measure, unit)``; each has a resolved source and date."""
+    days = [d for d in (story.day(i) for i in range(len(story))) if d]
+    first = min(days) if days else None
+    raw: list[tuple[int, Claim, tuple[str, str], Sentence, str | None, str | None]] = []
+    established: dict[str, str] = {}  # source key -> display name, for sources that are entities
+    for i, a in enumerate(story.articles):
+        for c in a.claims:
+            pos = c.value_span.start if c.value_span else c.start
+            sentence = story.sentence_at(i, pos)
+            m = _measure(story, i, c, sentence)
+            if m is None:
+                continue
+            display = key = None
+            if c.source:
+                named = story.story_name(i, c.source)
+                if named:
+                    display, key = named, named.casefold()
+                    established.setdefault(key, named)
+            raw.append((i, c, m, sentence, display, key))
+    out: dict[tuple[str, str], list[AlignedClaim]] = defaultdict(list)
+    for i, c, m, sentence, display, key in raw:
+        if key is None:
+            display, key = _infer_source(story, i, c, sentence, established)
+        out[m].append(AlignedClaim(i, c, m[0], m[1], display, key, _claim_date(story, i, c, first), sentence))
+    return {m: _redate_citations(claims) for m, claims in out.items()}
+
+
+def _redate_citations(claims: list[AlignedClaim]) -> list[AlignedClaim]:
+    """A figure dated only by publication that its source gave earlier is a citation: give it the earlier date."""
+    earliest: dict[tuple[str, float], str] = {}
+    for c in claims:
+        if c.source_key is not None and c.date is not None and c.claim.as_of == c.date:
+            k = (c.source_key, float(c.claim.value))
+            earliest[k] = min(earliest.get(k, c.date), c.date)
+    for c in claims:
+        if c.source_key is not None and c.date is not None and c.claim.as_of != c.date:
+            k = (c.source_key, float(c.claim.value))
+            earliest[k] = min(earliest.get(k, c.date), c.date)
+    out = []
+    for c in claims:
+        if c.source_key is not None and c.date is not None and c.claim.as_of != c.date:
+            when = earliest[(c.source_key, float(c.claim.value))]
+            if when < c.date:
+                c = replace(c, date=when)
+        out.append(c)
+    return out
+
+
+def _infer_source(
+    story: Story, article: int, claim: Claim, sentence: Sentence, established: dict[str, str]
+) -> tuple[str | None, str | None]:
+    pos = claim.value_span.start if claim.value_span else claim.start
+    best: tuple[int, str] | None = None
+    for s, e, name, _kind in story.mentions[article]:
+        if s >= sentence.start and e <= sentence.end and name.casefold() in established:
+            dist = abs(s - pos)
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    if best is not None:
+        return best[1], best[1].casefold()
+    if claim.source:
+        phrase = name_key(claim.source)
+        if phrase in established:
+            return established[phrase], phrase
+        if phrase not in _JUNK_SOURCES and len(phrase.split()) <= 4 and not re.search(r"\b(?:said|says|voted|included)\b", phrase):
+            return claim.source, phrase
+    return None, None
+
+
+# ---- quotes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedQuote:
+    """A quote placed for alignment: its speaker's story-level name and its words."""
+
+    article: int
+    quote: Quote
+    speaker: str | None
+    words: tuple[str, ...]
+    sentence: Sentence
+
+    @property
+    def speaker_key(self) -> str | None:
+        return self.speaker.casefold() if self.speaker else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch:
+    """Two quotes that are the same words: ``verbatim``, ``trimmed`` or ``altered`` (with the changes)."""
+
+    a: AlignedQuote
+    b: AlignedQuote
+    relation: str
+    changes: tuple[tuple[str, str], ...] = ()  # (words in a, words in b)
+
+
+def quote_speaker(story: Story, article: int, q: Quote) -> str | None:
+    name = q.speaker
+    if not name:
+        return None
+    return story.story_name(article, name) or name
+
+
+def collect_quotes(story: Story) -> list[AlignedQuote]:
+    """Every quote of the story, nested duplicates dropped (a partial quote inside an indirect one is kept once)."""
+    out: list[AlignedQuote] = []
+    for i, a in enumerate(story.articles):
+        quotes = sorted(a.quotes, key=lambda q: (q.start, -(q.end - q.start)))
+        for q in quotes:
+            words = tuple(story.keyer.words(a.text[q.start : q.end]))
+            if len(words) < 2:
+                continue
+            out.append(AlignedQuote(i, q, quote_speaker(story, i, q), words, story.sentence_at(i, q.start)))
+    return out
+
+
+def compare_words(a: Sequence[str], b: Sequence[str]) -> tuple[str, float, tuple[tuple[str, str], ...]]:
+    """How two quotes' words relate: ``(relation, overlap, changes)``; relation ``none`` when they differ."""
+    if list(a) == list(b):
+        return "verbatim", 1.0, ()
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [blk for blk in sm.get_matching_blocks() if blk.size >= 2]
+    matched = sum(blk.size for blk in blocks)
+    short = min(len(a), len(b))
+    overlap = matched / short if short else 0.0
+    if blocks and max(blk.size for blk in blocks) == short:
+        return "trimmed", 1.0, ()
+    changes: list[tuple[str, str]] = []
+    lo = min((blk.a for blk in blocks), default=0), min((blk.b for blk in blocks), default=0)
+    hi = max((blk.a + blk.size for blk in blocks), default=0), max((blk.b + blk.size for blk in blocks), default=0)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        # edits outside the shared stretch are trimming, not alteration
+        if i2 <= lo[0] and j2 <= lo[1] or i1 >= hi[0] and j1 >= hi[1]:
+            continue
+        changes.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    if overlap < 0.6:
+        return "none", overlap, ()
+    if not changes:  # overlapping windows of one passage
+        return ("trimmed" if overlap >= 0.8 else "none"), overlap, ()
+    return "altered", overlap, tuple(changes)
+
+
+def align_quotes(story: Story, quotes: Sequence[AlignedQuote]) -> list[QuoteMatch]:
+    """Pairs of quotes in different outlets that are the same words (candidates share rare content words)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    content = [frozenset(content_words(q.words)) for q in quotes]
+    for idx, words in enumerate(content):
+        for w in words:
+            postings[w].append(idx)
+    matches: list[QuoteMatch] = []
+    seen: set[tuple[int, int]] = set()
+    for idx, q in enumerate(quotes):
+        probe = sorted(content[idx], key=lambda w: (len(postings[w]), w))[:4]
+        for w in probe:
+            for j in postings[w]:
+                if j <= idx or (idx, j) in seen:
+                    continue
+                seen.add((idx, j))
+                other = quotes[j]
+                if story.outlets[q.article] == story.outlets[other.article]:
+                    continue
+                if q.speaker_key and other.speaker_key and q.speaker_key != other.speaker_key:
+                    continue
+                if len(content[idx] & content[j]) < 2:
+                    continue
+                relation, overlap, changes = compare_words(q.words, other.words)
+                if relation == "none":
+                    continue
+                if relation == "altered" and (q.quote.kind == "indirect" or other.quote.kind == "indirect"):
+                    continue  # reported speech is reworded by nature
+                if relation == "trimmed" and min(len(q.words), len(other.words)) < 3:
+                    continue
+                if not (q.speaker_key and other.speaker_key) and overlap < 0.8:
+                    continue
+                matches.append(QuoteMatch(q, other, relation, changes))
+    return matches

@@ -1,0 +1,114 @@
+"""Content keys of a sentence: the stemmed content words, numbers and story-level entities it names.
+
+Two sentences state the same fact when they share enough rare keys (see
+:mod:`parallax.compare.story`). Keys are strings with a prefix: ``w:`` a stemmed content
+word ("w:evacu"), ``n:`` a number ("n:2300"), ``e:`` an entity's story-level name
+("e:coastal monitoring group"), so that "CMG" in one article and "the Coastal Monitoring
+Group" in another give the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+#: Words that carry no fact: function words, reporting verbs, time words, newsroom filler.
+STOPWORDS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "there", "here", "then", "thus", "so", "such", "some", "any", "each", "every", "either", "neither", "no", "not", "nor", "all", "both", "many", "much", "most", "more", "few", "less", "least", "several", "other", "another", "same", "own", "only", "just", "even", "still", "yet", "also", "too", "and", "but", "or", "if", "when", "while", "whilst", "where", "whereas", "whether", "why", "how", "what", "which", "who", "whom", "whose", "because", "since", "as", "although", "though", "unless", "until", "till", "once", "after", "before", "during", "despite", "without", "within", "among", "amid", "against", "along", "across", "around", "about", "above", "below", "beneath", "beside", "besides", "between", "beyond", "through", "throughout", "toward", "towards", "under", "upon", "via", "with", "in", "on", "at", "by", "for", "from", "of", "to", "into", "onto", "over", "off", "out", "up", "down", "like", "unlike", "per", "than", "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "myself", "himself", "herself", "itself", "ourselves", "themselves", "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "nothing", "something", "everything", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "let", "yes", "now", "today", "tonight", "tomorrow", "yesterday", "meanwhile", "moreover", "furthermore", "additionally", "subsequently", "however", "therefore", "instead", "otherwise", "indeed", "likewise", "later", "earlier", "eventually", "initially", "recently", "currently", "already", "again", "always", "never", "often", "sometimes", "usually", "perhaps", "maybe", "probably", "possibly", "apparently", "reportedly", "allegedly", "purportedly", "according", "said", "says", "say", "saying", "told", "tell", "tells", "telling", "added", "adds", "adding", "stated", "states", "reported", "reports", "noted", "statement", "statements", "announced", "announce", "announces", "asked", "spoke", "speaking", "told", "reporters", "news", "agency", "ap", "reuters", "afp", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "week", "weeks", "day", "days", "month", "months", "year", "years", "time", "times", "morning", "afternoon", "evening", "night", "late", "early", "last", "next", "first", "second", "new", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", "dr", "s", "t", "ve", "ll", "re", "d", "m", "following", "followed", "follows"]
+)
+#: Irregular forms the stemmer leaves apart ("fell" and "fall" are one fact word).
+IRREGULAR = {
+    "fell": "fall", "fallen": "fall", "fled": "flee", "flew": "fli", "died": "die", "dead": "die", "death": "die",
+    "deaths": "die", "deadly": "die", "deadliest": "die", "killing": "kill", "killings": "kill", "wounded": "injur",
+    "injuries": "injur", "injury": "injur", "hurt": "injur", "blast": "explos", "blasts": "explos",
+    "exploded": "explod", "began": "begin", "begun": "begin", "left": "leav", "held": "hold", "sent": "send",
+    "met": "meet", "won": "win", "lost": "lose", "bought": "buy", "sold": "sell", "built": "build", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "seized": "seiz", "airbase": "base", "airbases": "base",
+    "ousted": "oust", "ouster": "oust", "ousting": "oust", "overthrow": "oust", "overthrown": "oust",
+    "toppled": "oust", "toll": "die", "tolls": "die", "leadership": "leader", "leaders": "leader",
+}  # fmt: skip
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,]*(?:\.\d+)?")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+class Keyer:
+    """Turns spans of text into content keys; holds one stemmer (and its cache) per comparison."""
+
+    def __init__(self) -> None:
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._memo: dict[str, str | None] = {}
+
+    def word_key(self, token: str) -> str | None:
+        """The key of one token, or None for a stop word."""
+        key = self._memo.get(token, "")
+        if key != "":
+            return key
+        key = self._compute(token)
+        self._memo[token] = key
+        return key
+
+    def _compute(self, token: str) -> str | None:
+        if token[0].isdigit():
+            value = token.replace(",", "")
+            try:
+                number = float(value)
+            except ValueError:
+                return None
+            if 1900 <= number <= 2100 and "," not in token and "." not in token:
+                return None  # a year: a date, not a figure
+            return "n:" + (str(int(number)) if number.is_integer() else str(number))
+        low = _POSSESSIVE_RE.sub("", token.lower())
+        if len(low) < 2 or low in STOPWORDS:
+            return None
+        if low in IRREGULAR:
+            return "w:" + IRREGULAR[low]
+        return "w:" + self._stemmer.stemWord(low)
+
+    def keys(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        entities: Sequence[tuple[int, int, str, str]] = (),
+        numbers: Iterable[float] = (),
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> frozenset[str]:
+        """Keys of ``text[start:end]``; ``entities`` are ``(start, end, story name, kind)`` mentions inside it.
+
+        Words inside a ``skip`` span (an attribution: "Kremlin spokesman Dmitry Peskov told
+        reporters") give no key, except the name that ends it (the speaker).
+        """
+        out: set[str] = set()
+        covered: list[tuple[int, int]] = list(skip)
+        for s, e, name, kind in entities:
+            if any(a <= s < b and e != b for a, b in skip):
+                continue
+            if s >= start and e <= end:
+                out.add("e:" + name.casefold())
+                covered.append((s, e))
+                head = text[s:e].split()
+                if kind == "place" and len(head) > 1 and head[-1][:1].isalpha():  # "Khmeimim Airbase": a base
+                    key = self.word_key(head[-1])
+                    if key is not None:
+                        out.add(key)
+        for m in _WORD_RE.finditer(text, start, end):
+            if covered and any(s <= m.start() < e for s, e in covered):
+                continue
+            key = self.word_key(m.group(0))
+            if key is not None:
+                out.add(key)
+        for value in numbers:
+            out.add("n:" + (str(int(value)) if float(value).is_integer() else str(value)))
+        return frozenset(out)
+
+    def words(self, text: str) -> list[str]:
+        """Lower-case word tokens of ``text`` (for reuse alignment and quote comparison)."""
+        return [m.group(0).lower().replace("’", "'") for m in _WORD_RE.finditer(text)]
+
+
+def content_words(words: Sequence[str]) -> list[str]:
+    """The words of ``words`` that are not stop words."""
+    return [w for w in words if w not in STOPWORDS and not w[0].isdigit()]

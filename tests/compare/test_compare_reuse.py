@@ -1,0 +1,64 @@
+"""Copied text: direction, what the copier changed, and copies not counted as independent sources."""
+
+from __future__ import annotations
+
+from parallax.compare import compare
+
+ORIGINAL = (
+    "MARLOW (Capital Wire) — Flood waters began to recede in Marlow county on Thursday after the river burst "
+    "its banks, leaving whole streets of the old town under a metre of brown water.\n\n"
+    "More than 210 people were treated in hospital for injuries and hypothermia, the county health office said. "
+    "Around 4,000 residents remain in emergency shelters, the Riverside Aid Network said.\n\n"
+    "Engineers from the national roads agency began inspecting the eleven bridges that span the river, and "
+    "the main road to the capital stayed closed for a third day while divers checked the foundations.\n\n"
+    "Mayor Ines Haddad said the town would need months to recover and asked the government for emergency "
+    "funds to rebuild the flood walls that failed on Tuesday night."
+)
+COPY = (
+    "MARLOW — Flood waters began to recede in Marlow county on Thursday after the river burst "
+    "its banks, leaving whole streets of the old town under a metre of brown water.\n\n"
+    "More than 240 people were treated in hospital for injuries and hypothermia, the county health office said. "
+    "Around 4,000 residents remain in emergency shelters.\n\n"
+    "Engineers from the national roads agency began inspecting the eleven bridges that span the river, and "
+    "the main road to the capital stayed closed for a third day while divers checked the foundations.\n\n"
+    "Mayor Ines Haddad said the town would need months to recover and asked the government for emergency "
+    "funds to rebuild the flood walls that failed on Tuesday night."
+)
+
+
+def _pair(annotate):
+    original = annotate("orig", "Capital Wire", "2024-05-02T08:00:00+00:00", ORIGINAL,
+                        title="Marlow flood waters recede", byline="Lena Novak")
+    copy = annotate("copy", "Bayside Daily", "2024-05-02T13:00:00+00:00", COPY,
+                    title="Marlow begins long clean-up", byline="Karim Osei")
+    other = annotate("other", "Northwind Post", "2024-05-02",
+                     "Engineers from the national roads agency began inspecting the bridges over the river in Marlow "
+                     "county on Thursday. Mayor Ines Haddad said the town would need months to recover.")
+    return original, copy, other
+
+
+def test_reuse_reports_copy_with_direction_and_changes(annotate):
+    c = compare(list(_pair(annotate)))
+    reuse = c.by_kind("reuse")
+    assert len(reuse) == 1
+    r = reuse[0]
+    assert r.get("original") == "orig" and r.get("copy") == "copy"
+    changes = r.get("changes")
+    assert changes["headline"] == {"original": "Marlow flood waters recede", "copy": "Marlow begins long clean-up"}
+    assert changes["byline"] == {"original": "Lena Novak", "copy": "Karim Osei"}
+    assert changes["figures"] == [{"original": "210", "copy": "240"}]
+    assert any("Riverside Aid Network said" in t for t in changes["attributions"])
+    assert changes["credit"] == "Capital Wire"
+
+
+def test_reuse_copy_not_counted_twice_in_consensus(annotate):
+    c = compare(list(_pair(annotate)))
+    for f in c.by_kind("consensus"):
+        assert "copy" not in f.articles, f.summary
+
+
+def test_reuse_not_reported_for_shared_short_quote(annotate):
+    quote = '"We will need months to recover," Mayor Ines Haddad said.'
+    a = annotate("a", "Capital Wire", "2024-05-02", "Flood waters receded in Marlow on Thursday. " + quote)
+    b = annotate("b", "Northwind Post", "2024-05-03", "Schools in Marlow reopened on Friday. " + quote)
+    assert not compare([a, b]).by_kind("reuse")
