@@ -86,8 +86,8 @@ def article(rng: random.Random, story: Story, outlet: str, day_offset: int, n: i
         f"{surname} said that rescue teams from three provinces had been sent to the area and that the army "
         f"would {rng.choice(['help', 'assist'])} with the evacuation of about {rng.randint(2, 90) * 100:,} residents.",
     ]
-    for _ in range(rng.randint(5, 9)):
-        paras.append(rng.choice(FILLER))
+    for _ in range(rng.randint(10, 14)):  # ~600 words in all, as in real wire copy
+        paras.append(" ".join(rng.sample(FILLER, 3)))
     if rng.random() < 0.5:
         paras.insert(3, f"Militia fighters {rng.choice(HEDGES)} fired on a convoy near {rng.choice(PLACES)}, "
                         f"in what state media described as an act of sabotage.")
