@@ -374,3 +374,101 @@ def test_quotes_infinitive_after_vowed_is_the_content() -> None:
     [q] = quotes(text)
     assert text[q.start : q.end] == "to keep the port open through the winter"
     assert q.speaker == "Ana Ruiz"
+
+
+# --------------------------------------------------------------------------- mixed marks, relatives, passives
+
+
+def test_quotes_mixed_straight_and_curly_marks_pair_at_the_attribution() -> None:
+    text = '“We will rebuild the pier,” Mayor Ana Ruiz said. "It will take two years.”'
+    found = [(text[q.start : q.end], q.speaker) for q in quotes(text)]
+    assert found == [
+        ("“We will rebuild the pier,”", "Ana Ruiz"),
+        ('"It will take two years.”', "Ana Ruiz"),
+    ]
+
+
+def test_quotes_straight_quotation_inside_curly_quote_is_nested_not_closing() -> None:
+    text = '“They call it "the pier plan" and we like it,” Mayor Ana Ruiz said.'
+    [q] = quotes(text)
+    assert text[q.start : q.end] == '“They call it "the pier plan" and we like it,”'
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_quotes_wire_marks_closing_an_inner_quote_are_one_closer() -> None:
+    text = "''Voters will not accept 'We will see,''' said Senator Tom Hale of Ohio."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "''Voters will not accept 'We will see,'''"
+    assert surface(text, q) == "Senator Tom Hale of Ohio"
+
+
+def test_quotes_cue_in_the_previous_sentence_does_not_attribute_the_quote() -> None:
+    text = "Mayor Ana Ruiz held a conference call with reporters. “The pier is closed.”"
+    [q] = quotes(text)
+    assert q.speaker is None and q.cue is None
+
+
+def test_quotes_relative_pronoun_is_the_speaker_span_resolved_to_its_antecedent() -> None:
+    text = "The bill was backed by Mayor Ana Ruiz, who said the harbour would reopen in May."
+    [q] = [q for q in quotes(text) if q.kind == "indirect"]
+    assert surface(text, q) == "who"
+    assert q.speaker == "Ana Ruiz"
+    assert text[q.start : q.end] == "the harbour would reopen in May"
+
+
+def test_quotes_quoted_as_saying_takes_the_subject() -> None:
+    text = "“We will not back down,” Tom Hale is quoted as saying."
+    [q] = quotes(text)
+    assert q.speaker == "Tom Hale"
+    assert q.cue == "is quoted as saying"
+
+
+def test_quotes_as_stated_by_attributes_the_clause_before_it() -> None:
+    text = "The plan was approved on Tuesday, as stated by Kremlin spokesman Dmitry Peskov."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "The plan was approved on Tuesday"
+    assert q.speaker == "Dmitry Peskov"
+    assert q.cue == "stated by"
+
+
+def test_quotes_noun_cue_with_possessor_is_an_attribution() -> None:
+    text = "Governor Tom Hale repeated his claim that the bridge is safe, and the council agreed."
+    [q] = [q for q in quotes(text) if q.cue == "claim"]
+    assert text[q.start : q.end] == "that the bridge is safe"
+    assert surface(text, q) == "his"
+    assert q.speaker == "Tom Hale"
+
+
+def test_quotes_asked_question_is_not_the_content() -> None:
+    text = "Asked whether he would run again, Senator Tom Hale said he had not decided."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "he had not decided"
+    assert q.speaker == "Tom Hale"
+
+
+def test_quotes_the_senator_resolves_to_the_last_senator_named() -> None:
+    text = "Sen. Tom Hale met Ana Ruiz on Monday. The senator said the bill would pass by Friday."
+    [q] = quotes(text)
+    assert surface(text, q) == "The senator"
+    assert q.speaker == "Tom Hale"
+
+
+def test_quotes_sentence_initial_function_word_is_not_a_name() -> None:
+    text = "Instead, the governor said the state would appeal the ruling."
+    [q] = quotes(text)
+    assert surface(text, q) == "the governor"
+    assert q.speaker is None
+    assert text[q.start : q.end] == "the state would appeal the ruling"
+
+
+def test_quotes_reported_clause_stops_before_a_coordinated_attribution() -> None:
+    text = "Ana Ruiz said the port would reopen, and other officials said it would stay shut."
+    found = sorted((text[q.start : q.end], surface(text, q)) for q in quotes(text))
+    assert found == [("it would stay shut", "other officials"), ("the port would reopen", "Ana Ruiz")]
+
+
+def test_quotes_reported_clause_opening_with_a_quotation_is_kept() -> None:
+    text = 'Tom Hale said "local forces" must lead the way in the valley.'
+    found = {text[q.start : q.end]: q for q in quotes(text)}
+    clause = found['"local forces" must lead the way in the valley']
+    assert clause.kind == "indirect" and clause.speaker == "Tom Hale"

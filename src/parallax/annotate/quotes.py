@@ -8,7 +8,8 @@ measurements behind them are described in ``docs/quotes.md``; in short:
   (“…”, "…", ''…'' as in some wire copy, ``…'', «…», „…“, ‘…’ and '…' when the
   closing mark cannot be an apostrophe). A quote whose paragraph ends before its
   closing mark continues into the next paragraph when that one opens with a mark,
-  the newspaper convention for multi-paragraph quotes. The content span
+  the newspaper convention for multi-paragraph quotes; copy that mixes straight and
+  curly double marks (“…," X said. "…”) is paired by position. The content span
   **includes the quotation marks**, as PolNeAR gold content spans do.
 * A quote that starts a sentence, follows ``:`` or a reporting verb is ``direct``;
   a quoted fragment inside a sentence ("conveyed “his support …”", scare quotes
@@ -17,12 +18,15 @@ measurements behind them are described in ``docs/quotes.md``; in short:
   ``“…,” said X``, ``X said: “…”``, ``according to X``, a sentence-final ``…, X
   added.``, a colon-led sentence before a stand-alone quote, and otherwise the
   speaker of the previous quote in the same passage. Pronouns ("he said") resolve
-  to the most recent person mention; descriptions ("a Kremlin spokesman") keep
-  their span with ``speaker=None`` unless an entity is named inside.
+  to the most recent person mention, relative pronouns ("X, who said") to their
+  antecedent and "the senator" to the last person so titled; descriptions ("a
+  Kremlin spokesman") keep their span with ``speaker=None`` unless an entity is
+  named inside.
 * **Indirect speech**: ``X said (that) …``, ``X told reporters …``, ``according
   to X, …`` and ``…, X said.`` without quotation marks; the content is the
   reported clause (with its "that", as in PolNeAR). Beliefs ("X believes that")
-  count, as they do in PolNeAR, but only with an explicit clause.
+  count, as they do in PolNeAR, but only with an explicit clause. Also passive and
+  noun cues: "…, as stated by X", "X was quoted as saying", "X's claim that …".
 * Quotes that belong to one attribution (a quote split by "he said", a partial
   quote inside the reported clause) share the same ``cue_span``.
 
@@ -132,6 +136,136 @@ _AUX = frozenset(
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 _PERSON_PRONOUNS = frozenset(["he", "she"])
+_POSSESSIVE_PRONOUNS = MappingProxyType({"his": "he", "her": "she", "their": "they"})
+#: Capitalised words that are never a speaker's name on their own ("Instead, …", "Q:").
+_FUNCTION_WORDS = frozenset(
+    [
+        "instead",
+        "meanwhile",
+        "but",
+        "and",
+        "however",
+        "yet",
+        "so",
+        "then",
+        "now",
+        "here",
+        "there",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "why",
+        "how",
+        "when",
+        "where",
+        "who",
+        "which",
+        "while",
+        "if",
+        "although",
+        "though",
+        "because",
+        "since",
+        "after",
+        "before",
+        "also",
+        "even",
+        "just",
+        "only",
+        "indeed",
+        "moreover",
+        "furthermore",
+        "besides",
+        "nevertheless",
+        "nonetheless",
+        "still",
+        "wait",
+        "look",
+        "well",
+        "yes",
+        "no",
+        "oh",
+        "wow",
+        "ok",
+        "okay",
+        "a",
+        "an",
+        "the",
+        "some",
+        "many",
+        "most",
+        "other",
+        "all",
+        "both",
+        "each",
+        "every",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "nobody",
+        "none",
+        "neither",
+        "either",
+    ]
+)
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z]")
+#: "the senator said": title words before a name that the bare noun refers back to.
+_TITLE_CUES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "senator": frozenset(["sen", "senator", "sens"]),
+        "governor": frozenset(["gov", "governor"]),
+        "congressman": frozenset(["rep", "congressman", "representative"]),
+        "congresswoman": frozenset(["rep", "congresswoman", "representative"]),
+        "president": frozenset(["president"]),
+        "mayor": frozenset(["mayor"]),
+        "secretary": frozenset(["secretary"]),
+        "speaker": frozenset(["speaker"]),
+        "judge": frozenset(["judge", "justice"]),
+        "spokesman": frozenset(["spokesman"]),
+        "spokeswoman": frozenset(["spokeswoman"]),
+    }
+)
+_QUOTED_AS = re.compile(r"\bquoted\s+as\s+$")
+#: Noun cues: "Trump's claim that …", "his warning that …" (the possessor is the source).
+_NOUN_CUE_WORDS = [
+    "claim",
+    "statement",
+    "assertion",
+    "argument",
+    "warning",
+    "insistence",
+    "belief",
+    "view",
+    "promise",
+    "suggestion",
+    "pledge",
+    "contention",
+    "allegation",
+    "accusation",
+    "assurance",
+    "prediction",
+    "vow",
+    "charge",
+    "comment",
+    "remark",
+    "declaration",
+    "admission",
+    "announcement",
+]
+_NOUN_CUE = re.compile(
+    r"\b" + _trie_pattern(sorted({w for n in _NOUN_CUE_WORDS for w in (n, n + "s")})) + r"\s+(?=that\b)"
+)
+_POSSESSOR = re.compile(
+    r"(?:(?P<pro>\b(?:[Hh]is|[Hh]er|[Tt]heir))|(?P<name>\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:’s|'s|’|'))"
+    r"\s+(?:(?:repeated|latest|recent|earlier|new|own|public|frequent|oft-repeated)\s+)?$"
+)
+#: Relative pronouns that PolNeAR marks as the source of a verb in their clause.
+_RELATIVES = frozenset(["who", "which", "that"])
 _DETERMINERS = frozenset(
     [
         "the",
@@ -379,7 +513,21 @@ _SKIP_AFTER_VERB = re.compile(
 #: A comma that ends a clause: not one just inside a closing quotation mark ("“united,”").
 _CLAUSE_COMMA = re.compile(r",(?![”\"’'])")
 _OPENERS_ALWAYS = frozenset("“„«")
-_CLOSERS = {"“": "”", "„": "“”", "«": "»", "``": "''", '"': '"', "''": "''", "‘": "’", "'": "'"}
+_CLOSERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "“": ("”", '"'),
+        "„": ("“", "”"),
+        "«": ("»",),
+        "``": ("''",),
+        '"': ('"', "”"),
+        "''": ("''",),
+        "‘": ("’",),
+        "'": ("'",),
+    }
+)
+#: In copy that mixes straight and curly double marks (“…," X said. "…”), the other style's
+#: mark closes a quote too, unless it closes a quotation opened inside it in that style.
+_OTHER_STYLE = MappingProxyType({"“": ('"', '"'), '"': ("“", "”")})
 _AMBIGUOUS_CLOSERS = frozenset(['"', "''", "’", "'"])
 _SENTENCE_END = frozenset(".?!")
 
@@ -462,8 +610,10 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
         search_from = start + len(mark)
         cur = li
         end = None
+        other_open, other_close = _OTHER_STYLE.get(mark, ("", ""))
         while True:
             cls, cle = lines[cur]
+            depth = 0  # quotations opened inside this one in the other style
             for i, m in marks_by_line[cur]:
                 if i < search_from:
                     continue
@@ -472,8 +622,15 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
                     and not (m == mark and m not in _AMBIGUOUS_CLOSERS and m != "''")
                     and _is_closing(text, i, m, cls, cle)
                 ):
+                    if m == other_close and m != mark and depth:
+                        depth -= 1
+                        continue
                     end = i + len(m)
+                    if m == "''" and text[end : end + 1] == "'":
+                        end += 1  # three marks close an inner 'quote' and the outer ''quote''
                     break
+                if m == other_open and _is_opening(text, i, m, cls, cle):
+                    depth += 1
             if end is not None:
                 break
             # Unclosed in this paragraph: continue when the next one opens with the same mark.
@@ -483,7 +640,7 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 and nxt < len(lines)
                 and marks_by_line[nxt]
                 and marks_by_line[nxt][0][0] == lines[nxt][0]
-                and marks_by_line[nxt][0][1] == mark
+                and marks_by_line[nxt][0][1] in (mark, other_open)
             ):
                 cur = nxt
                 search_from = lines[cur][0] + len(mark)
@@ -516,7 +673,49 @@ def _opens_clause(text: str, start: int, line_start: int) -> bool:
 
 def _has_break(text: str, start: int, end: int, marks: str = '.;:?!“”"') -> bool:
     """Whether a punctuation token (not an abbreviation's dot) lies in ``text[start:end]``."""
-    return any(len(t) == 1 and t in marks for t in _TOKEN.findall(text, start, end))
+    full_stop = "." in marks
+    return any(
+        len(t) == 1 and t in marks or full_stop and _ends_sentence(t)
+        for t in _TOKEN.findall(text, start, end)
+    )
+
+
+#: Abbreviations whose full stop does not end a sentence ("Jr.", "Sept.", "Inc.").
+_ABBREVIATIONS = frozenset(
+    [
+        "jr",
+        "sr",
+        "st",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+    ]
+)
+
+
+def _ends_sentence(tok: str) -> bool:
+    """Whether a word token carries a sentence's full stop ("reporters."), not an abbreviation's."""
+    if len(tok) < 3 or not tok.endswith(".") or "." in tok[:-1]:
+        return False
+    low = tok[:-1].lower()
+    return low not in _HONORIFICS and low not in _ABBREVIATIONS and not tok[:-1].isupper()
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -620,8 +819,12 @@ class _Doc:
         form = " ".join(m.group().lower().split())
         tier = "speech" if form == "according to" else REPORTING_VERBS.get(form, "speech")
         cue_start = m.start()
+        if form == "saying":
+            q = _QUOTED_AS.search(self.text, max(0, cue_start - 20), cue_start)
+            if q is not None:
+                cue_start = q.start()  # "X was quoted as saying": the cue takes "quoted as"
         if form != "according to":
-            toks = _tokens(self.text, max(0, m.start() - 40), m.start())
+            toks = _tokens(self.text, max(0, cue_start - 40), cue_start)
             n = 0
             for s, _e, tok in reversed(toks):
                 low = tok.lower()
@@ -682,8 +885,10 @@ class _Doc:
         low = _bare(tok)
         if low in _PRONOUNS:
             return (s, e)
-        if low == "who" and len(toks) >= 2 and toks[-2][2] == ",":
-            return self.np_before(toks[-2][0], floor)
+        if low in ("who", "which"):
+            # "Mike Lee, who declared", "voters who said": PolNeAR's source is the relative
+            # pronoun; :meth:`resolve` gives it the antecedent's name.
+            return (s, e)
         if not _WORD.match(tok) or low in _STOP or low in _INNER_PREP or low in _DETERMINERS:
             return None
         first = len(toks) - 1
@@ -708,7 +913,7 @@ class _Doc:
         if _bare(toks[first][2]) in ("the", "a", "an") and first >= 2 and toks[first - 1][2] == ",":
             # "Paul D. Ryan, the nation's highest-ranking Republican, said": the name before the apposition
             head = self.np_before(toks[first - 1][0], floor)
-            if head is not None and self.text[head[0]].isupper() and self.resolve(head):
+            if head is not None and self.text[head[0]].isupper() and self.resolve(head) is not None:
                 return (head[0], np[1])
         return np
 
@@ -736,11 +941,23 @@ class _Doc:
             end -= 1  # the sentence's full stop, not an abbreviation
         return (toks[0][0], end)
 
+    def antecedent(self, pos: int) -> tuple[int, int] | None:
+        """The noun phrase a relative pronoun at ``pos`` refers to ("Mike Lee" in "Mike Lee, who")."""
+        ls, _ = self.line(pos)
+        k = pos
+        while k > ls and (self.text[k - 1].isspace() or self.text[k - 1] in ",—–-"):
+            k -= 1
+        np = self.np_before(k, max(ls, pos - 160))
+        if np is None or self.text[np[0] : np[1]].lower() in _RELATIVES:
+            return None
+        return np
+
     # -- names
     def resolve(self, span: tuple[int, int]) -> str | None:
         s, e = span
         surface = self.text[s:e]
         low = surface.lower()
+        low = _POSSESSIVE_PRONOUNS.get(low, low)
         if low in _PERSON_PRONOUNS:
             want = "m" if low == "he" else "f"
             k = bisect.bisect_right(self.person_mention_ends, s) - 1
@@ -754,6 +971,9 @@ class _Doc:
             return None
         if low in _PRONOUNS:
             return None
+        if low in _RELATIVES:
+            ant = self.antecedent(s)
+            return self.resolve(ant) if ant is not None else None
         best = None
         i = bisect.bisect_left(self.mention_starts, s)
         j = max(0, i - 3)
@@ -769,7 +989,7 @@ class _Doc:
             return best[1].name
         words = surface.split()
         if not words or not words[-1][:1].isupper():
-            return None
+            return self.titled(words, s)
         run: list[str] = []
         for w in reversed(words):
             if not w[:1].isupper() or w.lower() in _DETERMINERS:
@@ -778,7 +998,32 @@ class _Doc:
         run.reverse()
         while run and run[0].rstrip(".").lower() in _HONORIFICS and len(run) > 1:
             run.pop(0)
+        if len(run) == 1 and not self.name_like(run[0]):
+            return None
         return " ".join(run).rstrip(".,") or None
+
+    @staticmethod
+    def name_like(word: str) -> bool:
+        """Whether a capitalised word no entity covers may still be a name: not a function word
+        ("Instead", "Meanwhile"), a participle ("Speaking") or a party label ("R-Calif.")."""
+        w = word.rstrip(".,")
+        low = w.lower()
+        return not (low in _FUNCTION_WORDS or _PARTY_LABEL.match(w) or low.endswith("ing"))
+
+    def titled(self, words: list[str], pos: int) -> str | None:
+        """ "the senator" → the most recent person mention written with that title ("Sen. Ann Lee")."""
+        if len(words) != 2 or words[0].lower() != "the":
+            return None
+        cues = _TITLE_CUES.get(words[1].lower().rstrip(".,"))
+        if cues is None:
+            return None
+        for ms, _me, ent in reversed(self.person_mentions):
+            if ms >= pos:
+                continue
+            before = self.text[max(0, ms - 30) : ms].lower().split()
+            if before and any(b.rstrip(".,") in cues for b in before[-3:]):
+                return ent.name
+        return None
 
     def attribution(
         self, np: tuple[int, int] | None, hit: _Hit | None, cue_end: int | None = None
@@ -854,7 +1099,7 @@ def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
             continue
         if _has_break(text, hit.end, start, '.;?!“”"') or len(gap) > 45:
             continue
-        if not re.fullmatch(r"[\w\s.'’&-]*[:,]?\s*", gap):
+        if not _PLAIN_GAP.fullmatch(gap):
             continue
         np = doc.np_before(hit.cue_start, floor)
         if np is None:
@@ -867,6 +1112,10 @@ def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
             cue_end = hit.end + len(extra)
         return doc.attribution(np, hit, cue_end)
     return None
+
+
+#: Words between a cue and its quotation ("told reporters on Monday:", "wrote to his 20,000 followers,").
+_PLAIN_GAP = re.compile(r"(?:[\w\s.'’&-]|(?<=\d),(?=\d{3}))*[:,]?\s*")
 
 
 def _participle_subject(doc: _Doc, hit: _Hit, floor: int) -> tuple[int, int] | None:
@@ -1093,6 +1342,8 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             if att is None:
                 end_sent = doc.sentence(max(end - 1, start))
                 att = _trailing(doc, end_sent, end) if end_sent.end > end else None
+            if att is None:
+                att = _unknown_verb(doc, start, end)
             if att is None and prev_quote is not None and prev_quote.speaker_span is not None:
                 same_line = doc.line(prev_quote.start)[0] == doc.line(start)[0]
                 gap = text[prev_quote.end : start]
@@ -1108,8 +1359,6 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
                     )
                 elif adjacent and start == line_start and _opens_clause(text, start, line_start):
                     att = _Attribution(prev_quote.speaker, prev_quote.speaker_span, None, None)
-            if att is None:
-                att = _unknown_verb(doc, start, end)
             if att is None and len(text[start:end].split()) <= 2:
                 kind = "partial"
         else:
@@ -1132,6 +1381,8 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
             prev_quote = q
     quotes.extend(_indirect(doc, quoted, direct_cues, {q.cue_span.start for q in quotes if q.cue_span}))
     quotes.extend(_headlines(doc))
+    quotes.extend(_noun_cues(doc, quoted))
+    quotes.extend(_passive_by(doc, quoted))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -1210,9 +1461,12 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                     if gap and not gap.lower().endswith("that") and len(gap.split()) <= 3:
                         cue_end = hit.end + len(text[hit.end : content[0]].rstrip())
         cs, ce = _strip_span(text, *content)
+        if cs > hit.end:
+            ce = _next_attribution(doc, cs, ce)
+            cs, ce = _strip_span(text, cs, ce)
         if ce - cs < 12 or len(text[cs:ce].split()) < 3:
             continue
-        if text[cs] in "“\"«„‘'" or text[cs:ce].startswith("''"):
+        if (text[cs] in "“\"«„‘'" or text[cs:ce].startswith("''")) and not _quote_then_clause(quoted, cs, ce):
             continue  # a direct quotation: already found with its marks
         att = doc.attribution(np, hit, cue_end)
         if att.speaker_span is not None and att.speaker_span.start < cs < att.speaker_span.end:
@@ -1231,12 +1485,146 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
     return out
 
 
+def _finite_or_participle(form: str) -> bool:
+    """ "tells", "added", "told", "insisting" (a verb with its own subject), not a bare "tell"."""
+    return form.endswith(("s", "ed", "ing")) or form in _IRREGULAR_PAST
+
+
+_IRREGULAR_PAST = frozenset(
+    [
+        "said",
+        "told",
+        "wrote",
+        "thought",
+        "knew",
+        "saw",
+        "spoke",
+        "felt",
+        "took",
+        "gave",
+        "made",
+        "held",
+        "put",
+    ]
+)
+
+
+def _quote_then_clause(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Bush said "local forces" must lead the way: a clause that opens with a short quotation."""
+    i = bisect.bisect_left(quoted, (start, 0))
+    return i < len(quoted) and quoted[i][0] == start and quoted[i][1] < end - 10
+
+
+_COORDINATOR = re.compile(r",|\b(?:and|but|while|whereas)\b")
+
+
+def _next_attribution(doc: _Doc, start: int, end: int) -> int:
+    """Where a reported clause stops: before a later cue of its own in a coordinated clause
+    ("said he plans X, insisting that …", "said X, and other leaders said …", "said X and tells")."""
+    text = doc.text
+    for hit in doc.hits_between(start + 1, end):
+        if hit.tier != "speech" or hit.form == "according to":
+            continue
+        # the nearest comma or conjunction before the later cue, with at most a short subject between
+        floor = max(start, hit.cue_start - 60)
+        last = None
+        for m in _COORDINATOR.finditer(text, floor, hit.cue_start):
+            last = m
+        if last is None or last.start() <= start + 10:
+            continue
+        between = text[last.end() : hit.cue_start]
+        if len(between.split()) > 5 or any(c in between for c in '.;:“”"()'):
+            continue
+        if not between.strip() and not _finite_or_participle(hit.form):
+            continue  # "he’d sign the bill and tell the council …": one clause
+        return last.start()
+    return end
+
+
+def _noun_cues(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
+    """ "Trump's claim that the vote is rigged", "his warning that …": the clause after the noun."""
+    text = doc.text
+    out = []
+    for c in _NOUN_CUE.finditer(text):
+        m = _POSSESSOR.search(text, max(0, c.start() - 70), c.start())
+        if m is None or _inside(quoted, m.start()):
+            continue
+        grp = "pro" if m.group("pro") else "name"
+        np = (m.start(grp), m.end(grp))
+        if grp == "name":
+            words = m.group("name").split()
+            while words and not _name_ok(words[0]):
+                np = (np[0] + len(words[0]) + 1, np[1])  # "Yesterday Trump's" → "Trump"
+                words.pop(0)
+            if not words or doc.resolve(np) is None:
+                continue
+        sent = doc.sentence(m.start())
+        comma = _CLAUSE_COMMA.search(text, c.end(), sent.end)
+        cs, ce = _strip_span(text, c.end(), comma.start() if comma else sent.end)
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3:
+            continue
+        cue = Span(c.start(), c.start() + len(c.group().rstrip()))
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=doc.resolve(np),
+                speaker_span=Span(*np),
+                cue=text[cue.start : cue.end],
+                cue_span=cue,
+            )
+        )
+    return out
+
+
+_AS_BY = re.compile(
+    r",\s+as\s+(?:(?:first|previously|earlier|widely)\s+)?(?P<cue>(?:stated|reported|noted|announced|said|"
+    r"written|claimed|argued|explained|tweeted|posted|told|described|confirmed)\s+by)\s+"
+)
+
+
+def _passive_by(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
+    """ "The plan was approved, as stated by Dmitry Peskov.": the clause before ", as … by X"."""
+    text = doc.text
+    out = []
+    for m in _AS_BY.finditer(text):
+        if _inside(quoted, m.start()):
+            continue
+        sent = doc.sentence(m.start())
+        np = doc.np_after(m.end(), sent.end)
+        if np is None:
+            continue
+        cs, ce = _strip_span(text, sent.start, m.start())
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3 or text[cs] in "“\"«„‘'":
+            continue
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=doc.resolve(np),
+                speaker_span=Span(*np),
+                cue=m.group("cue"),
+                cue_span=Span(m.start("cue"), m.end("cue")),
+            )
+        )
+    return out
+
+
+def _name_ok(word: str) -> bool:
+    return _Doc.name_like(word) and word.lower() not in _TIME_WORDS
+
+
 def _agent_like(doc: _Doc, np: tuple[int, int]) -> bool:
     """A subject that can hold a stance: a pronoun, a name, or a noun phrase about people or bodies."""
     surface = doc.text[np[0] : np[1]]
     low = surface.lower()
     if low in _PRONOUNS:
         return low != "it"
+    if low in _RELATIVES:
+        ant = doc.antecedent(np[0])
+        return low == "who" or ant is not None and _agent_like(doc, ant)
     if surface[:1].isupper() and doc.resolve(np):
         return True
     words = low.split()
@@ -1361,6 +1749,10 @@ def _headlines(doc: _Doc) -> list[Quote]:
     return out
 
 
+#: "Asked whether …, X said …": the question is not what X said; the answer after the verb is.
+_ASKED = re.compile(r"(?:When\s+|After\s+being\s+|Later\s+)?(?:asked|Asked|pressed|Pressed)\b")
+
+
 def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[int, int] | None:
     """The reported clause of ``NP VERB …``: after the verb, or the lead clause for "…, X said."."""
     text = doc.text
@@ -1370,6 +1762,9 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     lead = text[sent.start : np[0]].rstrip()
     if (
         lead.endswith(",")
+        and not _ASKED.match(lead)
+        and text[np[0] : np[1]].lower() not in _RELATIVES
+        and len(lead.split()) > 2
         and len(tail_words) <= 6
         and "that" not in (w.lower() for w in tail_words)
         and not any(c in tail for c in '“":')
@@ -1428,6 +1823,11 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         return (toks[0][0], m.start() if m else sent.end)
     if low in ("if", "when", "because") and hit.form in _SAY_FORMS and "," in text[toks[0][0] : sent.end]:
         return (toks[0][0], sent.end)  # "Beck said if Trump wins, he would …"
+    if first in ("“", '"') and hit.tier != "stance":
+        # said "local forces" must lead the way: a clause whose subject is a short quotation
+        close = next((j for j in range(1, min(len(toks), 8)) if toks[j][2] in ("”", '"')), None)
+        if close is not None and _looks_like_clause(toks[close + 1 :]):
+            return (toks[0][0], sent.end)
     if not _WORD.match(first) or low in _NOT_CLAUSE_START or low in _TIME_WORDS:
         return None
     if hit.form.endswith("ing") and hit.form not in ("saying",) and hit.tier != "that":
