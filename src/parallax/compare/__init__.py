@@ -83,11 +83,13 @@ def compare(
 
     findings: list[Finding] = []
     findings += consensus_findings(ctx, ind, settings, figures)
+    shared = frozenset(ctx.sentence_at(ctx.index_of(e.article), e.start).id
+                       for f in findings for e in f.evidence)
     findings += quote_consensus(ctx, ind, quotes, matches)
     findings += conflict_findings(ctx, groups, ind.dependent)
     findings += altered_quote_findings(ctx, matches, ind.dependent)
     findings += update_findings(ctx, groups, ind.dependent)
-    findings += exclusive_findings(ctx, ind, settings, groups, quotes, matches)
+    findings += exclusive_findings(ctx, ind, settings, groups, quotes, matches, shared)
     findings += reuse_findings(ctx, reuse)
     findings += frame_findings(ctx, ind, settings)
     order = {k: n for n, k in enumerate(FINDING_KINDS)}

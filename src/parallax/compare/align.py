@@ -37,13 +37,6 @@ from .text import content_words
 #: Measures a claim can be aligned on (predicate classes that count something definite).
 ALIGNED_MEASURES = frozenset({"death", "injury", "detention", "displacement", "money", "military"})
 _PERSON_UNITS = frozenset({"person", "people", "individual"})
-_MEASURE_PREDICATE_RE = re.compile(
-    r"\b("
-    + "|".join(sorted((re.escape(p) for p, v in PREDICATES.items() if v[1] in ALIGNED_MEASURES), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
-_GAP_BREAK_RE = re.compile(r"\d|;|,\s+(?:and|but|while)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
 _INCREMENT_RE = re.compile(r"\s+(?:more|additional|further|new|other|extra)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:up|down|rising|risen|rose|increased|fell|falling|revised)?\s*from\s+$", re.IGNORECASE)
 _JUNK_SOURCES = frozenset({"group", "it", "said it", "they", "officials", "sources", "authorities", "police said"})
@@ -97,15 +90,7 @@ def _measure(story: Story, article: int, claim: Claim, sentence: Sentence) -> tu
         cls = cls if cls in ALIGNED_MEASURES else PREDICATES[unit_low][1]
         unit = "person"
     if cls not in ALIGNED_MEASURES:
-        found = [
-            m for m in _MEASURE_PREDICATE_RE.finditer(text, sentence.start, value_start)
-            if not _GAP_BREAK_RE.search(text, m.end(), value_start)
-        ]
-        if not found:
-            return None
-        cls = PREDICATES[re.sub(r"\s+", " ", found[-1].group(1).lower())][1]
-        if cls not in ALIGNED_MEASURES:
-            return None
+        return None  # the claims stage gives the predicate; a figure without one counts nothing definite
     if unit_low in UNITS and UNITS[unit_low][1] == "time":
         return None
     if _INCREMENT_RE.match(text, value_end) or _PRIOR_RE.search(text[max(sentence.start, value_start - 20) : value_start]):
@@ -177,15 +162,6 @@ def _redate_citations(claims: list[AlignedClaim]) -> list[AlignedClaim]:
 def _infer_source(
     story: Story, article: int, claim: Claim, sentence: Sentence, established: dict[str, str]
 ) -> tuple[str | None, str | None]:
-    pos = claim.value_span.start if claim.value_span else claim.start
-    best: tuple[int, str] | None = None
-    for s, e, name, _kind in story.mentions[article]:
-        if s >= sentence.start and e <= sentence.end and name.casefold() in established:
-            dist = abs(s - pos)
-            if best is None or dist < best[0]:
-                best = (dist, name)
-    if best is not None:
-        return best[1], best[1].casefold()
     if claim.source:
         phrase = name_key(claim.source)
         if phrase in established:
@@ -272,28 +248,52 @@ def compare_words(a: Sequence[str], b: Sequence[str]) -> tuple[str, float, tuple
 
 
 def align_quotes(story: Story, quotes: Sequence[AlignedQuote]) -> list[QuoteMatch]:
-    """Pairs of quotes in different outlets that are the same words (candidates share rare content words)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    content = [frozenset(content_words(q.words)) for q in quotes]
-    for idx, words in enumerate(content):
-        for w in words:
-            postings[w].append(idx)
-    matches: list[QuoteMatch] = []
-    seen: set[tuple[int, int]] = set()
+    """Pairs of quotes in different outlets that are the same words (candidates share rare content words).
+
+    Quotes with identical words are compared once: each is linked to one quote of another outlet
+    (a star, not every pair), and distinct wordings are compared by one representative each, so a
+    story where many outlets carry one quote stays linear in the number of quotes.
+    """
+    outlets = story.outlets
+    speaker = [q.speaker_key for q in quotes]
+
+    def compatible(i: int, j: int) -> bool:
+        return outlets[quotes[i].article] != outlets[quotes[j].article] and not (
+            speaker[i] and speaker[j] and speaker[i] != speaker[j])
+
+    same: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for idx, q in enumerate(quotes):
-        probe = sorted(content[idx], key=lambda w: (len(postings[w]), w))[:4]
+        same[q.words].append(idx)
+    matches: list[QuoteMatch] = []
+    for words, members in same.items():
+        if len(set(content_words(words))) < 2:
+            continue
+        r0 = members[0]
+        r1 = next((m for m in members if compatible(r0, m)), None)
+        for m in members[1:]:
+            hub = r0 if compatible(r0, m) else r1
+            if hub is not None and hub != m and compatible(hub, m):
+                matches.append(QuoteMatch(quotes[hub], quotes[m], "verbatim"))
+    reps = [members for members in same.values()]
+    postings: dict[str, list[int]] = defaultdict(list)
+    content = [frozenset(content_words(quotes[g[0]].words)) for g in reps]
+    for gi, group_words in enumerate(content):
+        for w in group_words:
+            postings[w].append(gi)
+    seen: set[tuple[int, int]] = set()
+    for gi, group in enumerate(reps):
+        probe = sorted(content[gi], key=lambda w: (len(postings[w]), w))[:4]
         for w in probe:
-            for j in postings[w]:
-                if j <= idx or (idx, j) in seen:
+            for gj in postings[w]:
+                if gj <= gi or (gi, gj) in seen:
                     continue
-                seen.add((idx, j))
-                other = quotes[j]
-                if story.outlets[q.article] == story.outlets[other.article]:
+                seen.add((gi, gj))
+                if len(content[gi] & content[gj]) < 2:
                     continue
-                if q.speaker_key and other.speaker_key and q.speaker_key != other.speaker_key:
+                pair = next(((i, j) for i in group for j in reps[gj] if compatible(i, j)), None)
+                if pair is None:
                     continue
-                if len(content[idx] & content[j]) < 2:
-                    continue
+                q, other = quotes[pair[0]], quotes[pair[1]]
                 relation, overlap, changes = compare_words(q.words, other.words)
                 if relation == "none":
                     continue

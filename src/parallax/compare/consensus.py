@@ -16,12 +16,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..annotate.claims import normalize_unit
 from .align import AlignedClaim, AlignedQuote, QuoteMatch
 from .conflicts import disjoint
 from .independence import Independence
 from .model import Evidence, Finding
 from .settings import CompareSettings
 from .story import Sentence, Story
+
+#: Words the shortest of several outlets' same quote needs to be reported as agreement.
+MIN_SHARED_QUOTE_WORDS = 5
 
 
 def min_outlets(settings: CompareSettings, ind: Independence) -> int:
@@ -38,9 +42,68 @@ def _clash(a: Sentence, b: Sentence, figures: dict[int, list[AlignedClaim]]) -> 
     return False
 
 
-def _names_and_says(shared: frozenset[str]) -> bool:
-    """A fact needs a who (an entity or a figure) and a what (a content word)."""
-    return any(k[0] in "en" for k in shared) and any(k[0] == "w" for k in shared)
+def figure_keys(story: Story) -> dict[int, frozenset[str]]:
+    """Per sentence, its figures as ``value|unit|source`` (source by story-level name): the same figure of
+    the same source for the same counted thing is the same fact whatever verb carries it ("injured" /
+    "taken to hospital")."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for i, art in enumerate(story.articles):
+        for c in art.claims:
+            unit = normalize_unit(c.unit)
+            source = story.story_name(i, c.source)
+            if unit is None or source is None or c.value_span is None:
+                continue
+            unit = "person" if unit in ("people", "person", "individual") else unit
+            out[story.sentence_at(i, c.value_span.start).id].add(f"f:{float(c.value):g}|{unit}|{source.casefold()}")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def fact_terms(
+    story: Story,
+    a: Sentence,
+    b: Sentence,
+    figures: dict[int, list[AlignedClaim]],
+    min_shared: int,
+    facts: dict[int, frozenset[str]] | None = None,
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``(shared keys, shared predicates)`` when two sentences state the same fact, else None.
+
+    Shared specific content is required: at least ``min_shared`` keys; a *what happened* — a
+    word that is the predicate in both sentences (a verb or event noun, see
+    :meth:`Keyer.predicates`) or the same figure of the same source (:func:`figure_keys`); a
+    *who* — an entity or a figure; and either two shared content words or two shared
+    entities/figures. Figures must agree: two sentences that both
+    give figures but share none, or give different values for the same measure, do not state
+    the same fact.
+    """
+    shared = a.keys & b.keys
+    if len(shared) < min_shared:
+        return None
+    preds = shared & a.predicates & b.predicates
+    if facts:
+        preds |= facts.get(a.id, frozenset()) & facts.get(b.id, frozenset())
+    if not preds:
+        return None
+    anchors = sum(1 for k in shared if k[0] in "en")
+    words = len(shared) - anchors
+    if not anchors or (words < 2 and anchors < 2):
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return None
+    if _clash(a, b, figures):
+        return None
+    return shared, preds
+
+
+def terms_of(story: Story, keys: frozenset[str]) -> list[str]:
+    """Matched keys as a reader sees them: entities and figures first, then the words, rarest first."""
+    order = sorted((k for k in keys if k[0] in "enw"), key=lambda k: ("enw".index(k[0]), story.df.get(k, 0), k))
+    return [story.term(k) for k in order]
+
+
+def _still_a_fact(keys: frozenset[str]) -> bool:
+    """The keys every member of a group shares still hold a who and a what happened."""
+    return any(k[0] in "enf" for k in keys) and any(k[0] in "wf" for k in keys) and len(keys) >= 3
 
 
 def short(text: str, limit: int = 180) -> str:
@@ -70,31 +133,38 @@ def consensus_findings(
         return (group[a.article] != group[b.article] and a.article not in copies and b.article not in copies
                 and len(a.keys) >= 3 and len(b.keys) >= 3)
 
-    pairs = []
-    best: dict[tuple[int, int], float] = defaultdict(float)  # (sentence, other article) -> best score
+    facts = figure_keys(story)
+    admissible: dict[tuple[int, int], frozenset[str]] = {}
+    scored: list[tuple[float, Sentence, Sentence, frozenset[str]]] = []
+    # (sentence, other article, predicate) -> best score: a sentence may state several facts
+    # ("more than 120 injured and 2,300 moved to schools"), one per predicate
+    best: dict[tuple[int, int, str], float] = defaultdict(float)
     for score, a, b in story.similar_pairs(settings.sentence_similarity_floor, settings.min_shared_keys, allow):
-        if _clash(a, b, figures) or not _names_and_says(a.keys & b.keys):
+        found = fact_terms(story, a, b, figures, settings.min_shared_keys, facts)
+        if found is None:
             continue
-        pairs.append((score, a, b))
-        best[(a.id, b.article)] = max(best[(a.id, b.article)], score)
-        best[(b.id, a.article)] = max(best[(b.id, a.article)], score)
-    linked = {(a.id, b.id) for _, a, b in pairs} | {(b.id, a.id) for _, a, b in pairs}
-    kept = [
-        (score, a, b)
-        for score, a, b in pairs
-        if score >= settings.sentence_similarity
-        or (score >= best[(a.id, b.article)] and score >= best[(b.id, a.article)])
-    ]
-    kept.sort(key=lambda t: (-t[0], t[1].id, t[2].id))
-    # complete-link grouping from the strongest pairs: a sentence joins a group only when it is
-    # similar to every member, so one generic sentence cannot chain unrelated facts together
-    cluster_of: dict[int, int] = {}
+        terms, preds = found
+        admissible[(a.id, b.id)] = admissible[(b.id, a.id)] = terms | preds
+        scored.append((score, a, b, preds))
+        for p in preds:
+            best[(a.id, b.article, p)] = max(best[(a.id, b.article, p)], score)
+            best[(b.id, a.article, p)] = max(best[(b.id, a.article, p)], score)
+    # a pair is kept only when each sentence is the other's best match in the other's article
+    # for the same predicate
+    kept = [(score, a, b, p) for score, a, b, preds in scored for p in sorted(preds)
+            if score >= best[(a.id, b.article, p)] and score >= best[(b.id, a.article, p)]]
+    kept.sort(key=lambda t: (-t[0], t[1].id, t[2].id, t[3]))
+    # complete-link grouping from the strongest pairs, per predicate: a sentence joins a group only
+    # when it states the same fact as every member and the keys all members share still make a fact
+    cluster_of: dict[tuple[int, str], int] = {}
     clusters: list[list[Sentence]] = []
-    for _score, a, b in kept:
-        ca, cb = cluster_of.get(a.id), cluster_of.get(b.id)
+    common: list[frozenset[str]] = []
+    for _score, a, b, p in kept:
+        ca, cb = cluster_of.get((a.id, p)), cluster_of.get((b.id, p))
         if ca is None and cb is None:
-            cluster_of[a.id] = cluster_of[b.id] = len(clusters)
+            cluster_of[(a.id, p)] = cluster_of[(b.id, p)] = len(clusters)
             clusters.append([a, b])
+            common.append(admissible[(a.id, b.id)])
             continue
         if ca is not None and cb is not None:
             continue
@@ -103,20 +173,37 @@ def consensus_findings(
         members = clusters[cid]
         if any(group[m.article] == group[new.article] for m in members):
             continue
-        if all((m.id, new.id) in linked for m in members):
-            members.append(new)
-            cluster_of[new.id] = cid
+        if not all((m.id, new.id) in admissible for m in members):
+            continue
+        keys = common[cid] & admissible[(members[0].id, new.id)]
+        if not _still_a_fact(keys):
+            continue
+        members.append(new)
+        common[cid] = keys
+        cluster_of[(new.id, p)] = cid
+    # the same group found through two predicates ("explosion ... killed") is one fact; a group
+    # inside a larger one adds nothing
+    order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c]), c))
+    chosen: list[tuple[list[Sentence], frozenset[str]]] = []
+    for c in order:
+        ids = {m.id for m in clusters[c]}
+        if any(ids <= {m.id for m in other} for other, _ in chosen):
+            continue
+        chosen.append((clusters[c], common[c]))
     findings = []
-    for members in clusters:
+    for members, keys in chosen:
         used = {group[m.article] for m in members}
         if len(used) < need:
             continue
         members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
         outlets = list(dict.fromkeys(story.outlets[m.article] for m in members))
-        text = story.text(members[0])
+        text = min((story.text(m) for m in members), key=len)  # the plainest statement of the fact
         summary = f"{len(used)} independent outlets report: “{short(text)}” ({', '.join(outlets)})"
+        shown = terms_of(story, keys)
+        summary += f" — shared terms: {', '.join(shown[:8])}"
         evidence = [sentence_evidence(story, m) for m in members]
-        findings.append(Finding.make("consensus", summary, evidence, basis="sentence", outlets=len(used)))
+        findings.append(Finding.make("consensus", summary, evidence, basis="sentence", outlets=len(used),
+                                     terms=shown))
     findings.sort(key=lambda f: (-f.get("outlets", 0), f.evidence[0].article, f.evidence[0].start))
     return findings
 
@@ -158,6 +245,8 @@ def quote_consensus(
         if speaker:
             matched_speakers.add(speaker.casefold())
         words = min((story.articles[q.article].text[q.quote.start : q.quote.end] for q in one), key=len)
+        if min(len(q.words) for q in one) < MIN_SHARED_QUOTE_WORDS:
+            continue  # "that stores ammonium nitrate": a shared phrase, not a shared quote
         outlets = ", ".join(dict.fromkeys(story.outlets[q.article] for q in one))
         who = speaker or "An unnamed speaker"
         summary = f"{who} is quoted with the same words by {outlets}: {short(words, 140)}"

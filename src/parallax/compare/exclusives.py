@@ -1,37 +1,93 @@
 """Exclusives: claims and quotes that only one independent outlet carries.
 
-A candidate is a sentence of an article (not a copy) that holds a numeric claim with a
-unit or predicate, or a quote of four words or more. It is covered — not exclusive — when
-another independent outlet has
+A candidate is a sentence of an article (not a copy) that makes a claim a reader would check:
 
-* a claim with the same value and counted noun, or a figure aligned with it (same measure
-  and source, another value: that is an update or conflict, not an exclusive);
+* a numeric claim (a figure with a counted noun or a predicate; durations, distances and
+  other measures of time and place are context, not claims);
+* a direct or partial quote of at least :data:`MIN_QUOTE_WORDS` words by a named speaker;
+* a specific newsworthy fact: a named entity with an event word (verb or event noun) or a figure.
+
+Sentences with none of these (background, colour, filler) are never exclusives. A candidate
+is *covered* — not exclusive — when another independent outlet carries it in any form; the
+test is deliberately wide, because calling a shared fact exclusive is the error a reader
+notices:
+
+* a claim with the same value and counted noun, or a figure aligned with it (same measure and
+  source, another value: that is an update or conflict);
 * the same quote (verbatim, trimmed or altered);
-* a sentence similar enough (``exclusive_similarity``) to say the same thing.
+* a sentence that states the same fact (:func:`consensus.fact_terms`, without the best-match
+  requirement), or one at least ``exclusive_similarity`` similar.
 
-Exclusives are ranked by substance (rare keys, named sources and speakers) and capped per
-article, so a long article does not flood the report.
+Exclusives are ranked by importance (figures of death, injury and the like first, then other
+figures, quotes, events; rare words; the lead of the article) and at most
+``max_exclusives_per_article`` are reported per article, one per speaker.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import partial
-from typing import Any
+from dataclasses import dataclass, field
 
-from ..annotate.claims import normalize_unit
+from ..annotate.claims import UNITS, normalize_unit, predicate_class
 from ..model import Claim
-from .align import AlignedClaim, AlignedQuote, QuoteMatch
-from .consensus import sentence_evidence, short
+from .align import ALIGNED_MEASURES, AlignedClaim, AlignedQuote, QuoteMatch
+from .consensus import fact_terms, figure_keys, sentence_evidence, short
 from .independence import Independence
 from .model import Finding
 from .settings import CompareSettings
 from .story import Sentence, Story
 
+#: Importance below which a candidate is context, not news (a lone event word with one actor, no lead).
+MIN_IMPORTANCE = 2.5
+#: Words a quote needs to be an exclusive on its own.
+MIN_QUOTE_WORDS = 6
+#: Units that measure the setting (how long ago, how far away, how big), not what happened.
+_CONTEXT_UNITS = frozenset({"km", "km2", "m", "mile", "ft", "hectare", "acre"})
+_NAMED_KINDS = frozenset({"person", "org", "place", "group"})
 
-def _other_source(group: tuple[int, ...], me: int, other: Sentence) -> bool:
-    return group[other.article] != me
+
+@dataclass(slots=True)
+class _Candidate:
+    sentence: Sentence
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[AlignedQuote] = field(default_factory=list)
+    event: bool = False
+
+
+def _is_claim(c: Claim) -> bool:
+    unit_low = (c.unit or "").lower()
+    if predicate_class(c.predicate) is None and (
+        (unit_low in UNITS and UNITS[unit_low][1] == "time") or normalize_unit(c.unit) in _CONTEXT_UNITS
+    ):
+        return False
+    return c.predicate is not None or c.unit is not None
+
+
+def _claim_rank(c: Claim) -> float:
+    """Figures of death, injury, arrests... first; then figures with a predicate; then counts."""
+    cls = predicate_class(c.predicate)
+    return 3.0 if cls in ALIGNED_MEASURES else 2.0 if cls is not None else 1.5
+
+
+def _candidates(story: Story, ind: Independence, quotes: Sequence[AlignedQuote]) -> dict[int, _Candidate]:
+    out: dict[int, _Candidate] = {}
+    for i, a in enumerate(story.articles):
+        if i in ind.copies:
+            continue
+        for c in a.claims:
+            if _is_claim(c):
+                s = story.sentence_at(i, c.value_span.start if c.value_span else c.start)
+                out.setdefault(s.id, _Candidate(s)).claims.append(c)
+        named = [m for m in story.mentions[i] if m[3] in _NAMED_KINDS]
+        for s in story.sentences_of(i):
+            if s.predicates and any(s.start <= m[0] < s.end for m in named):
+                out.setdefault(s.id, _Candidate(s)).event = True
+    for q in quotes:
+        if q.article in ind.copies or not q.speaker or q.quote.kind == "indirect" or len(q.words) < MIN_QUOTE_WORDS:
+            continue
+        out.setdefault(q.sentence.id, _Candidate(q.sentence)).quotes.append(q)
+    return out
 
 
 def exclusive_findings(
@@ -41,11 +97,12 @@ def exclusive_findings(
     groups: dict[tuple[str, str], list[AlignedClaim]],
     quotes: Sequence[AlignedQuote],
     matches: Sequence[QuoteMatch],
+    shared: frozenset[int] = frozenset(),
 ) -> list[Finding]:
+    """Claims and quotes only one independent outlet carries; ``shared``: sentence ids already in consensus."""
     if ind.count < 2:
         return []
     group = ind.group
-    # what each independent source carries
     values: dict[tuple[float, str | None], set[int]] = defaultdict(set)
     for i, a in enumerate(story.articles):
         for c in a.claims:
@@ -65,74 +122,84 @@ def exclusive_findings(
     for q in quotes:
         if q.speaker:
             speakers[q.speaker.casefold()].add(q.article)
+    facts = figure_keys(story)
 
-    candidates: dict[int, dict[str, list[Any]]] = {}
-    for i, a in enumerate(story.articles):
-        if i in ind.copies:
-            continue
-        for c in a.claims:
-            if c.unit is None and c.predicate is None:
-                continue
-            s = story.sentence_at(i, c.value_span.start if c.value_span else c.start)
-            entry = candidates.setdefault(s.id, {"claims": [], "quotes": []})
-            entry["claims"].append(c)
-        for q in quotes:
-            if q.article == i and len(q.words) >= 4:
-                entry = candidates.setdefault(q.sentence.id, {"claims": [], "quotes": []})
-                entry["quotes"].append(q)
-
-    per_article: dict[int, list[tuple[float, Finding]]] = defaultdict(list)
-    for sid, entry in candidates.items():
-        s = story.sentences[sid]
+    def covered(cand: _Candidate) -> bool:
+        s = cand.sentence
         me = group[s.article]
-        covered = False
-        for c in entry["claims"]:
+        if s.id in shared:
+            return True
+        for c in cand.claims:
             if values[(float(c.value), normalize_unit(c.unit))] - {me}:
-                covered = True
+                return True
             aligned = aligned_by_claim.get((s.article, c.start, c.value))
             if aligned is not None and aligned.source_key is not None and (
                 aligned_sources[(aligned.key, aligned.source_key)] - {me}
             ):
-                covered = True
-        for q in entry["quotes"]:
-            if (s.article, q.quote.start) in matched_quotes:
-                covered = True
-        if covered:
+                return True
+        if any((s.article, q.quote.start) in matched_quotes for q in cand.quotes):
+            return True
+        for score, other in story.neighbours(s, settings.sentence_similarity_floor, 2):
+            if group[other.article] == me:
+                continue
+            if score >= settings.exclusive_similarity:
+                return True
+            if fact_terms(story, s, other, {}, settings.min_shared_keys, facts) is not None:
+                return True
+        return False
+
+    per_article: dict[int, list[tuple[float, Finding, str | None]]] = defaultdict(list)
+    for cand in _candidates(story, ind, quotes).values():
+        s = cand.sentence
+        if len(s.keys) < (3 if cand.claims else 4) or covered(cand):
             continue
-        if story.neighbours(s, settings.exclusive_similarity, 2, allow=partial(_other_source, group, me)):
-            continue
-        if len(s.keys) < 4:
-            continue
-        weight = sum(story.weight[k] for k in s.keys if story.df[k] <= 2)
-        qs: list[AlignedQuote] = entry["quotes"]
-        cs = entry["claims"]
+        me = group[s.article]
         outlet = story.outlets[s.article]
         text = story.text(s)
+        # rare words say something no other sentence says; capped so that length does not win
+        weight = min(sum(story.weight[k] for k in s.keys if story.df[k] <= 2) / 20.0, 1.0)
+        position = story.sentences_of(s.article).index(s)
+        weight += 2.0 if position == 0 else 1.0 if position < 3 else 0.0  # the lead carries the news
         extra: dict[str, object] = {}
-        if qs:
-            q = max(qs, key=lambda q: len(q.words))
-            who = q.speaker
-            extra = {"quote": [q.quote.start, q.quote.end], "speaker": who, "quote_kind": q.quote.kind}
-            if who:
-                others = [story.outlets[j] for j in sorted(speakers[who.casefold()]) if group[j] != me]
-                summary = f"Only {outlet} reports {who}'s words: “{short(text)}”"
-                if others:
-                    summary += f" ({who} is also quoted by {', '.join(dict.fromkeys(others))}, on other words)"
-                weight += 2.0
-            else:
-                summary = f"Only {outlet} reports: “{short(text)}”"
-        else:
-            summary = f"Only {outlet} reports: “{short(text)}”"
-        if cs:
-            first: Claim = cs[0]
+        speaker: str | None = None
+        summary = f"Only {outlet} reports: “{short(text)}”"
+        if cand.quotes:
+            q = max(cand.quotes, key=lambda q: len(q.words))
+            speaker = q.speaker
+            extra = {"quote": [q.quote.start, q.quote.end], "speaker": speaker, "quote_kind": q.quote.kind}
+            assert speaker is not None
+            others = [story.outlets[j] for j in sorted(speakers[speaker.casefold()]) if group[j] != me]
+            summary = f"Only {outlet} reports {speaker}'s words: “{short(text)}”"
+            if others:
+                summary += f" ({speaker} is also quoted by {', '.join(dict.fromkeys(others))}, on other words)"
+            weight += 2.0 if q.quote.kind == "direct" else 1.5
+        if cand.claims:
+            first = max(cand.claims, key=_claim_rank)
             extra.update(value=first.value, unit=first.unit, predicate=first.predicate, source=first.source)
-            weight += 1.0 + (1.0 if first.source else 0.0)
+            weight += _claim_rank(first) + (0.5 if first.source else 0.0)
+        elif cand.event:
+            # an event among several named actors ("Putin sent a letter to al-Sharaa") outranks background
+            named = {m[2] for m in story.mentions[s.article] if s.start <= m[0] < s.end and m[3] in _NAMED_KINDS}
+            weight += 0.5 + 0.5 * min(len(named), 4)
+        if weight < MIN_IMPORTANCE:
+            continue
+        basis = "claim" if cand.claims else "quote" if cand.quotes else "event"
+        extra["terms"] = [story.term(k) for k in sorted(s.keys & s.predicates)]
         finding = Finding.make("exclusive", summary, [sentence_evidence(story, s, **extra)],
-                               article=story.articles[s.article].id, outlet=outlet,
-                               basis="quote" if qs and not cs else "claim")
-        per_article[s.article].append((weight, finding))
+                               article=story.articles[s.article].id, outlet=outlet, basis=basis,
+                               importance=round(weight, 2))
+        per_article[s.article].append((weight, finding, speaker.casefold() if speaker else None))
     findings: list[Finding] = []
     for i in sorted(per_article):
-        ranked = sorted(per_article[i], key=lambda t: -t[0])[: settings.max_exclusives_per_article]
+        ranked: list[tuple[float, Finding]] = []
+        quoted: set[str] = set()
+        for weight, finding, who in sorted(per_article[i], key=lambda t: (-t[0], t[1].evidence[0].start)):
+            if who is not None:
+                if who in quoted:
+                    continue  # one quote per speaker and article: the rest say the same person spoke
+                quoted.add(who)
+            ranked.append((weight, finding))
+            if len(ranked) == settings.max_exclusives_per_article:
+                break
         findings.extend(f for _, f in sorted(ranked, key=lambda t: t[1].evidence[0].start))
     return findings

@@ -35,6 +35,10 @@ class Sentence:
     start: int
     end: int
     keys: frozenset[str]
+    #: keys of the words that say what happened (verbs, event nouns; see Keyer.predicates)
+    predicates: frozenset[str] = frozenset()
+    #: keys of the figures the sentence gives (its claims' values)
+    numbers: frozenset[str] = frozenset()
 
 
 def _attribution_spans(article: Article) -> list[tuple[int, int]]:
@@ -81,6 +85,7 @@ class Story:
                 spans.extend((m.start, m.end, story_name, e.kind) for m in e.mentions)
             self.names.append(table)
             self.mentions.append(sorted(spans))
+        self._entity_names = {"e:" + m[2].casefold(): m[2] for spans in self.mentions for m in spans}
         self.sentences: list[Sentence] = []
         self._starts: list[list[int]] = []
         self._sentence_ids: list[list[int]] = []
@@ -93,8 +98,10 @@ class Story:
                 ents = [m for m in self.mentions[i] if m[0] >= sp.start and m[1] <= sp.end]
                 skip = [x for x in attribution if x[0] >= sp.start and x[1] <= sp.end]
                 keys = self.keyer.keys(a.text, sp.start, sp.end, ents, numbers, skip)
+                preds = self.keyer.predicates(a.text, sp.start, sp.end, skip) & keys
                 sid = len(self.sentences)
-                self.sentences.append(Sentence(sid, i, sp.start, sp.end, keys))
+                self.sentences.append(Sentence(sid, i, sp.start, sp.end, keys, preds,
+                                               frozenset(k for k in keys if k[0] == "n")))
                 starts.append(sp.start)
                 ids.append(sid)
             self._starts.append(starts)
@@ -137,6 +144,12 @@ class Story:
         if not surface:
             return None
         return self.names[article].get(name_key(surface))
+
+    def term(self, key: str) -> str:
+        """A key as a reader sees it: the entity's name, the number, or the first word seen for it."""
+        if key[0] == "e":
+            return self._entity_names.get(key, key[2:])
+        return self.keyer.surface.get(key, key[2:])
 
     def day(self, article: int) -> str | None:
         d = self.dates[article]

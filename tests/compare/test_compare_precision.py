@@ -1,0 +1,96 @@
+"""Precision: realistic cases in which nothing (or exactly one thing) should be reported."""
+
+from __future__ import annotations
+
+from parallax.compare import CompareSettings, compare
+
+
+def test_compare_same_source_different_measures_is_no_conflict_or_update(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-01",
+                 "Police in Bresk said 40 people were arrested after the riot outside the stadium.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "Police in Bresk said 65 people were injured when the crowd broke through the gates.")
+    c = compare([a, b])
+    assert not c.by_kind("conflict") and not c.by_kind("update")
+    assert not c.by_kind("consensus")
+
+
+def test_compare_same_number_in_unrelated_sentences_is_no_consensus(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The storm closed 14 schools across Marlow county on Thursday, the education office said.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Fourteen fishing boats sank in Marlow harbour on Thursday, and 14 crew members were rescued.")
+    c = compare([a, b])
+    assert not c.by_kind("consensus")
+    assert not c.by_kind("conflict")
+
+
+def test_compare_shared_names_with_different_predicates_is_no_consensus(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "“We are ready to talk with our neighbours about Veloria,” Kremlin spokesman Anton Belov told "
+                 "reporters, adding that Moscow wants a friendly Veloria.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "President Ivan Sorokin reaffirmed Russia's commitment to friendly cooperation with Veloria, "
+                 "Anton Belov added.")
+    assert not [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "sentence"]
+
+
+def test_compare_consensus_reports_shared_terms_with_predicate(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The Riverside Aid Network evacuated 2,300 residents from Marlow on Thursday.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "About 2,300 residents of Marlow were evacuated by the Riverside Aid Network.")
+    found = [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "sentence"]
+    assert len(found) == 1
+    terms = found[0].get("terms")
+    assert "Marlow" in terms and "Riverside Aid Network" in terms and "2,300" in terms
+    assert any(t.startswith("evacuat") for t in terms)  # the predicate is among the matched terms
+
+
+def test_compare_paraphrased_direct_quote_is_not_altered_nor_same_words(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"We will rebuild every bridge in this county before the winter," Mayor Ines Haddad said.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Mayor Ines Haddad said the county planned to have all its bridges rebuilt by the time winter came.")
+    c = compare([a, b])
+    assert not [f for f in c.by_kind("conflict") if f.get("aspect") == "quote"]
+    assert not [f for f in c.by_kind("consensus") if f.get("basis") == "quote"]
+
+
+def test_compare_same_neutral_wording_is_no_frame(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The bridge over the Marl river collapsed on Thursday, officials said.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Officials said the bridge over the Marl river collapsed on Thursday morning.")
+    assert not compare([a, b]).by_kind("frame")
+
+
+def test_compare_same_day_from_different_publication_days_is_one_timeline_event(annotate):
+    # Wednesday's "on Monday" and Friday's "on April 29" are the same day
+    a = annotate("a", "Northwind Post", "2024-05-01",
+                 "The dam above Marlow burst on Monday, flooding the lower town and the county hospital.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "The dam above Marlow burst on April 29, flooding the lower town and the county hospital.")
+    c = compare([a, b])
+    days = [t for t in c.timeline if t.date == "2024-04-29"]
+    assert len(days) == 1, c.timeline
+    assert set(days[0].articles) == {"a", "b"}
+
+
+def test_compare_background_sentence_is_not_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The dam above Marlow burst on Thursday. The valley has long been known for its orchards and "
+                 "its old stone mills.")
+    b = annotate("b", "Capital Wire", "2024-05-02", "The dam above Marlow burst on Thursday.")
+    assert not compare([a, b]).by_kind("exclusive")
+
+
+def test_compare_exclusives_capped_per_article(annotate):
+    text = " ".join(
+        f"The Riverside Aid Network said {n} people were rescued from {place} on Thursday."
+        for n, place in ((120, "Bresk"), (45, "Dunmere"), (310, "Versk"), (72, "Halden"), (18, "Orlo"))
+    )
+    a = annotate("a", "Northwind Post", "2024-05-02", "The dam above Marlow burst on Thursday. " + text)
+    b = annotate("b", "Capital Wire", "2024-05-02", "The dam above Marlow burst on Thursday.")
+    ex = compare([a, b], settings=CompareSettings(max_exclusives_per_article=2)).by_kind("exclusive")
+    assert len(ex) == 2
