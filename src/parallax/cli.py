@@ -305,6 +305,34 @@ def compare(
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--db", default="parallax.db", show_default=True, help="Store file to browse.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. 127.0.0.1 serves this machine only; 0.0.0.0 exposes the store to your network.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the stories of a store in the browser (read-only): stories, comparisons, articles side by
+    side, search, and a JSON API under /api/. Listens on 127.0.0.1 only, unless --host says otherwise.
+
+    Needs the web extra: pip install 'parallax[web]'.
+    """
+    from .errors import MissingExtraError
+
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise MissingExtraError("web", "uvicorn", "parallax serve") from exc
+    from .web import create_app
+
+    app = create_app(db)
+    _stderr().print(f"Serving {db} at http://{host}:{port} (Ctrl+C stops)", highlight=False)
+    uvicorn.run(app, host=host, port=port, lifespan="off", ws="none", log_level="warning")
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--db",
     default="parallax-demo.db",
