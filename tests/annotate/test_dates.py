@@ -190,3 +190,42 @@ def test_dates_speed_well_under_two_ms_per_article() -> None:
             find_dates(article, "2025-03-11")
         best = min(best, (time.perf_counter() - t0) / 5)
     assert best < 0.006  # measured ~1.5 ms on an idle core; 4x slack for a shared, loaded machine
+
+
+
+@pytest.mark.parametrize(
+    "rx_name, text",
+    [
+        ("_MDY", "On Tue, March 22, 2016 and Sept. 3 and Mayor May 4 and xMarch 5"),
+        ("_MONTH_ALONE", "In March, mid-March, early- March, midMarch, Bymid March, since\n\n  June, last May"),
+        ("_WEEKDAY", "Late on Monday, late  on Tuesday, on Sunday Times, xon Friday, Saturday morning"),
+    ],
+)
+def test_dates_candidate_scanning_equals_finditer(rx_name: str, text: str) -> None:
+    from parallax.annotate import dates
+
+    rx = getattr(dates, rx_name)
+    if rx_name == "_MDY":
+        starts = [m.start() for m in dates._MDY_START.finditer(text)]
+    elif rx_name == "_MONTH_ALONE":
+        cores = [m.start() for m in dates._MONTH_FULL_SCAN.finditer(text)]
+        starts = dates._preceded(text, cores, 1, hyphen=True)
+    else:
+        cores = [m.start() for m in dates._WEEKDAY_FULL_SCAN.finditer(text)]
+        starts = dates._preceded(text, cores, 2)
+    expected = [m.span() for m in rx.finditer(text)]
+    assert len(expected) >= 3
+    assert [m.span() for m in dates._iter_at(rx, text, starts)] == expected
+
+
+def test_dates_relative_periods_equal_finditer() -> None:
+    from parallax.annotate import dates
+
+    text = "Earlier this YEAR, later  this month, last week, past years, nextyear, İn this year"
+    expected = [m.span() for m in dates._RELATIVE_PERIOD.finditer(text)]
+    assert len(expected) >= 4
+    assert [m.span() for m in dates._relative_periods(text)] == expected
+    plain = text.replace("İn", "In")
+    assert [m.span() for m in dates._relative_periods(plain)] == [
+        m.span() for m in dates._RELATIVE_PERIOD.finditer(plain)
+    ]

@@ -106,3 +106,19 @@ def test_numbers_find_numbers_keeps_spans_inside_the_given_range() -> None:
 
 def test_numbers_from_to_is_not_a_range() -> None:
     assert [m.value for m in find_numbers("it rose from 10 to 20 percent")] == [10, 20]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-one people, someone said, and ONE more; x1two _two Two_ fourteen four",
+        "thouſand ſix and dotless ı: the regex path",
+        "İstanbul said one two",  # lower-casing changes the length
+        "one",
+        "",
+    ],
+)
+def test_numbers_hints_equal_the_hint_regex(text: str) -> None:
+    from parallax.annotate.numbers import NUMBER_HINT_RE, number_hints
+
+    assert number_hints(text) == [m.start() for m in NUMBER_HINT_RE.finditer(text)]

@@ -47,7 +47,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Article, Claim, DateMention, Entity, Span
-from .numbers import NUMBER_HINT_RE, NumberMention, find_numbers
+from .numbers import NumberMention, find_numbers, number_hints
 
 __all__ = [
     "ClaimStage",
@@ -733,7 +733,7 @@ def find_claims(
     as-of date of a figure attributed in the present tense ("according to X", "X says").
     """
     spans = list(sentences) or _line_spans(text)
-    hints = [m.start() for m in NUMBER_HINT_RE.finditer(text)]
+    hints = number_hints(text)
     out: list[Claim] = []
     for sent in spans:
         i = bisect_left(hints, sent.start)

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..model import Article, DateMention, Span
 from .sentences import split_sentences
@@ -141,6 +141,71 @@ _AGO_BEFORE = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+$",
     re.IGNORECASE,
 )
+
+# Cheap scanners. Each pattern above tries to match at every position of the text; these find
+# where a match can start (or whether one can exist at all) with a literal or character-set
+# prefix that the regex engine skips to quickly. ``_iter_at`` then gives exactly what
+# ``finditer`` would, trying the full pattern only at the candidate starts.
+_MDY_START = re.compile(r"Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_FULL_SCAN = re.compile(_MONTH_FULL[3:-1])
+_WEEKDAY_FULL_SCAN = re.compile(_WEEKDAY_FULL[3:-1])
+_ISO_HINT = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SLASH_HINT = re.compile(r"\d/\d{1,2}/\d{4}")
+_DMY_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_YEAR_HINT = re.compile(r"1[89]\d\d|20\d\d")
+_DEICTIC_HINT = re.compile(r"oday|onight|morning|afternoon|evening|esterday|night|omorrow")
+_TIME_HINT = re.compile(r"\d(?:\s*[aApP](?:\.[mM]\.|[mM])|:[0-5]\d)")
+_PERIOD_UNITS = ("year", "month", "week")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_before(text: str, end: int) -> int | None:
+    """Start of the run of word characters that ends at ``end`` after skipping whitespace back, if any."""
+    j = end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and _is_word(text[k - 1]):
+        k -= 1
+    return k if k < j else None
+
+
+def _iter_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` when ``starts`` holds every position where a match of ``rx`` can start."""
+    pos = 0
+    for s in sorted(set(starts)):
+        if s < pos:
+            continue
+        m = rx.match(text, s)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _preceded(text: str, cores: Iterable[int], words: int, hyphen: bool = False) -> list[int]:
+    """The cores and the starts of up to ``words`` words before each (over whitespace, and a hyphen)."""
+    out: list[int] = []
+    for p in cores:
+        out.append(p)
+        ends = [p]
+        if hyphen:
+            j = p
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j > 0 and text[j - 1] == "-":
+                ends.append(j - 1)
+        for e in ends:
+            for _ in range(words):
+                k = _word_before(text, e)
+                if k is None:
+                    break
+                out.append(k)
+                e = k
+    return out
+
 
 # Priorities when two candidate mentions overlap: the longer wins, then the higher priority.
 _P_TIME, _P_LOW, _P_MID, _P_HIGH = 0, 1, 2, 3
@@ -245,6 +310,21 @@ def _sentence_index(sentences: Sequence[Span], pos: int) -> int:
     return lo
 
 
+def _relative_periods(text: str) -> Iterator[re.Match[str]]:
+    """``_RELATIVE_PERIOD.finditer(text)``, tried only before a unit word."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        yield from _RELATIVE_PERIOD.finditer(text)
+        return
+    cores: list[int] = []
+    for unit in _PERIOD_UNITS:
+        i = lowered.find(unit)
+        while i != -1:
+            cores.append(i)
+            i = lowered.find(unit, i + 1)
+    yield from _iter_at(_RELATIVE_PERIOD, text, _preceded(text, cores, 2))
+
+
 def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of patterns
     out: list[_Candidate] = []
     add = out.append
@@ -252,11 +332,11 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
     def fixed(value: str | None, gran: str) -> Callable[..., tuple[str | None, str | None]]:
         return lambda pub, future, same: (value, gran)
 
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if _ISO_HINT.search(text) else ():
         d = _valid(int(m["year"]), int(m["month"]), int(m["day"]))
         if d:
             add(_Candidate(m.start(), m.end(), _P_HIGH, fixed(*_day(d))))
-    for m in _SLASH.finditer(text) if "/" in text else ():
+    for m in _SLASH.finditer(text) if "/" in text and _SLASH_HINT.search(text) else ():
         a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
         if a > 12 and b <= 12:
             d = _valid(y, b, a)
@@ -268,8 +348,10 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
             d = None  # 03/10/2025: March 10 or 3 October; refuse to guess
         if d:
             add(_Candidate(m.start(), m.end(), _P_HIGH, fixed(*_day(d))))
-    for rx in (_MDY, _DMY):
-        for m in rx.finditer(text):
+    mdy = _iter_at(_MDY, text, [m.start() for m in _MDY_START.finditer(text)])
+    dmy = _DMY.finditer(text) if _DMY_HINT.search(text) else ()
+    for matches in (mdy, dmy):
+        for m in matches:
             month, day = _month_num(m["month"]), int(m["day"])
             if m["year"]:
                 d = _valid(int(m["year"]), month, day)
@@ -286,10 +368,11 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
                 return (d.isoformat(), "day") if d else (None, "day")
 
             add(_Candidate(m.start(), m.end(), _P_HIGH, md))
-    for m in _MONTH_YEAR.finditer(text):
+    month_cores = [m.start() for m in _MONTH_FULL_SCAN.finditer(text)]
+    for m in _MONTH_YEAR.finditer(text) if month_cores and _YEAR_HINT.search(text) else ():
         start = m.start("mod") if m["mod"] else m.start("month")
         add(_Candidate(start, m.end(), _P_MID, fixed(*_month(int(m["year"]), _month_num(m["month"])))))
-    for m in _MONTH_ALONE.finditer(text):
+    for m in _iter_at(_MONTH_ALONE, text, _preceded(text, month_cores, 1, hyphen=True)):
         month, mod = _month_num(m["month"]), m["mod"]
 
         def mo(pub: date | None, future: bool, same: list[_Candidate], month: int = month, mod: str | None = mod):
@@ -298,11 +381,11 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
             return _month(*_resolve_month_alone(month, pub, mod, future))
 
         add(_Candidate(m.start(), m.end(), _P_MID, mo))
-    for m in _YEAR_ALONE.finditer(text):
+    for m in _YEAR_ALONE.finditer(text) if _YEAR_HINT.search(text) else ():
         if m["after"] and not (m["mod"] or m["prep"]):
             continue  # "2000 troops", "2016.5": a count, not a year
         add(_Candidate(m.start(), m.end("year"), _P_LOW, fixed(m["year"], "year")))
-    for m in _RELATIVE_PERIOD.finditer(text):
+    for m in _relative_periods(text):
         mod = re.sub(r"\s+", " ", m["mod"].lower())
         unit = m["unit"].lower()
         if mod == "past":
@@ -338,7 +421,7 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
             return str(pub.year - n), "year"
 
         add(_Candidate(m_start, m_end, _P_MID, ago))
-    for m in _DEICTIC.finditer(text):
+    for m in _DEICTIC.finditer(text) if _DEICTIC_HINT.search(text) else ():
         if m["today"] and text[max(0, m.start() - 4) : m.start()] == "USA ":
             continue
         shift = 0 if m["today"] else (-1 if m["yesterday"] else 1)
@@ -347,7 +430,8 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
             return (None, "day") if pub is None else _day(pub + timedelta(days=shift))
 
         add(_Candidate(m.start(), m.end(), _P_MID, deictic))
-    for m in _WEEKDAY.finditer(text):
+    weekday_cores = [m.start() for m in _WEEKDAY_FULL_SCAN.finditer(text)]
+    for m in _iter_at(_WEEKDAY, text, _preceded(text, weekday_cores, 2)):
         after = text[m.end() : m.end() + 20].lstrip(" ")
         nxt = after.split(" ", 1)[0].strip(".,;:!?\"'”’") if after else ""
         if nxt in WEEKDAY_NAME_FOLLOWERS and not m["part"]:
@@ -364,7 +448,7 @@ def _candidates(text: str) -> list[_Candidate]:  # noqa: C901 - one flat list of
             return _day(resolve_weekday(weekday, pub, mod, future))
 
         add(_Candidate(m.start(), m.end(), _P_MID, wd))
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text) if _TIME_HINT.search(text) else ():
         pre = _TIME_PREFIX.search(text, max(0, m.start() - 30), m.start())
         start = pre.start() if pre else m.start()
         add(_Candidate(start, m.end(), _P_TIME, _unresolved_day, minutes=_minutes(m.group())))

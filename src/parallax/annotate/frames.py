@@ -73,6 +73,9 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _ALLEGED = re.compile(r"\b(?:the|an|a|his|her|their|its|this|these|those)\s+(?P<w>alleged)\s+(?=[a-z])", re.IGNORECASE)
+# Necessary substrings of a match of _ATTRIBUTION / _ALLEGED in lower-cased text, free of "i" and
+# "s" (the letters that IGNORECASE also matches with dotless i and long s): cheap prefilters.
+_ATTRIBUTION_HINT = re.compile(r"bed|called|label|branded|termed|dubbed|character|portrayed|nted|referred")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]{2,}’(?!\w)")
 
 
@@ -103,22 +106,26 @@ def find_frames(text: str, sentences: Sequence[Span] | None = None, quotes: Iter
     quoted = _quoted_spans(text, quotes)
     frames: list[Frame] = []
     described: list[tuple[int, int]] = []
-    for m in _ATTRIBUTION.finditer(text):
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    attribution = (
+        _ATTRIBUTION.finditer(text)
+        if not same_length or ("wh" in lowered and _ATTRIBUTION_HINT.search(lowered))
+        else ()
+    )
+    for m in attribution:
         term = " ".join(m["term"].split()[:8])
         cue = f"described as: {term}"
         if _inside(m.start("attr"), m.end("attr"), quoted):
             cue += " (in quote)"
         frames.append(Frame(m.start("attr"), m.end("attr"), "distancing", cue))
         described.append((m.start("term"), m.end("term")))
-    for m in _ALLEGED.finditer(text):
+    for m in _ALLEGED.finditer(text) if not same_length or "alleged" in lowered else ():
         s, e = m.span("w")
         if _inside(s, e, quoted):
             continue  # "alleged" in a quote is the speaker's word
         frames.append(Frame(s, e, "distancing", "alleged"))
-    lowered = text.lower()
-    matches = (
-        _LEXICON_RX.finditer(lowered) if len(lowered) == len(text) else _LEXICON_RX_ANYCASE.finditer(text)
-    )
+    matches = _LEXICON_RX.finditer(lowered) if same_length else _LEXICON_RX_ANYCASE.finditer(text)
     entries: dict[str, int] = {}
     for m in matches:
         s, e = m.span()

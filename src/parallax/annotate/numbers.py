@@ -337,6 +337,37 @@ def _from_before(text: str, lo: int, m: NumberMention) -> bool:
 
 #: Finds where a number may stand (a digit or a number word): a cheap filter before :func:`find_numbers`.
 NUMBER_HINT_RE = re.compile(rf"\d|\b(?:{_NUMWORD}|dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_HINT_DIGIT_RE = re.compile(r"\d")
+_HINT_WORDS = (*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million", "billion", "trillion")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def number_hints(text: str) -> list[int]:
+    """The starts of ``NUMBER_HINT_RE.finditer(text)``, found faster.
+
+    Matches of the two halves cannot overlap (a digit is never inside a number word) and no
+    word match can start inside another, so the digits come from a plain ``\\d`` scan and the
+    words from ``str.find`` on the lower-cased text, each checked for a word boundary on both
+    sides. Lower-casing stands in for case-insensitive matching unless it changes the length or
+    the text holds one of the two characters that match an ASCII letter only under IGNORECASE
+    (dotless i, long s): then the regex itself runs.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return [m.start() for m in NUMBER_HINT_RE.finditer(text)]
+    starts = {m.start() for m in _HINT_DIGIT_RE.finditer(text)}
+    n = len(text)
+    for word in _HINT_WORDS:
+        i = lowered.find(word)
+        while i != -1:
+            e = i + len(word)
+            if (i == 0 or not _is_word_char(text[i - 1])) and (e == n or not _is_word_char(text[e])):
+                starts.add(i)
+            i = lowered.find(word, i + 1)
+    return sorted(starts)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
