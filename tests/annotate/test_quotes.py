@@ -439,11 +439,13 @@ def test_quotes_noun_cue_with_possessor_is_an_attribution() -> None:
     assert q.speaker == "Tom Hale"
 
 
-def test_quotes_asked_question_is_not_the_content() -> None:
+def test_quotes_asked_question_is_not_the_content_and_has_no_source() -> None:
     text = "Asked whether he would run again, Senator Tom Hale said he had not decided."
-    [q] = quotes(text)
-    assert text[q.start : q.end] == "he had not decided"
-    assert q.speaker == "Tom Hale"
+    found = {text[q.start : q.end]: q for q in quotes(text)}
+    assert set(found) == {"whether he would run again", "he had not decided"}
+    assert found["he had not decided"].speaker == "Tom Hale"
+    question = found["whether he would run again"]
+    assert question.speaker is None and question.speaker_span is None and question.cue == "Asked"
 
 
 def test_quotes_the_senator_resolves_to_the_last_senator_named() -> None:
@@ -472,3 +474,135 @@ def test_quotes_reported_clause_opening_with_a_quotation_is_kept() -> None:
     found = {text[q.start : q.end]: q for q in quotes(text)}
     clause = found['"local forces" must lead the way in the valley']
     assert clause.kind == "indirect" and clause.speaker == "Tom Hale"
+
+
+# --------------------------------------------------------------------------- round 3 rules
+
+
+def test_quotes_that_later_in_a_clause_does_not_start_the_content() -> None:
+    text = "Tom Hale said Ana Ruiz has never respected the rules that the council has kept for years."
+    [q] = quotes(text)
+    assert (
+        text[q.start : q.end] == "Ana Ruiz has never respected the rules that the council has kept for years"
+    )
+
+
+def test_quotes_coordinated_that_clause_stays_in_the_content() -> None:
+    text = "The council said the plan was “deeply flawed” and that the mayor would continue to review it."
+    found = {text[q.start : q.end] for q in quotes(text) if q.kind == "indirect"}
+    assert found == {"the plan was “deeply flawed” and that the mayor would continue to review it"}
+
+
+def test_quotes_lead_clause_ending_in_a_quotation_is_the_content_of_a_final_cue() -> None:
+    text = "The new harbour plan is a “very welcome step,” he said."
+    groups = {q.cue_span for q in quotes(text)}
+    assert len(groups) == 1  # the clause and its quoted fragment are one attribution
+    clause = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [text[q.start : q.end] for q in clause] == ["The new harbour plan is a “very welcome step,”"]
+
+
+def test_quotes_partial_quote_after_its_cue_brings_its_reported_clause() -> None:
+    text = "Governor Tom Hale vowed to “clean up the harbour” before the summer season."
+    found = {text[q.start : q.end]: q for q in quotes(text)}
+    clause = found["to “clean up the harbour” before the summer season"]
+    assert clause.kind == "indirect" and clause.speaker == "Tom Hale"
+    assert clause.cue_span == found["“clean up the harbour”"].cue_span
+
+
+def test_quotes_object_of_cite_runs_to_the_sentence_end() -> None:
+    text = "The mayor cited rising costs, including fuel and wages, for the delay."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "rising costs, including fuel and wages, for the delay"
+
+
+def test_quotes_title_case_headline_cue_attributes_the_headline() -> None:
+    text = "Mayor Ana Ruiz Says The Harbour Will Reopen In May\n\nThe port has been closed since March."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "The Harbour Will Reopen In May"
+    assert surface(text, q) == "Mayor Ana Ruiz" and q.cue == "Says"
+
+
+def test_quotes_one_word_opener_before_a_parenthetical_source() -> None:
+    text = "Tom Hale spoke on Monday. Still, he said, the council will vote by June."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "the council will vote by June"
+    text = "Ana Ruiz spoke on Monday. That, she said, would be easier after the vote."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "That, she said, would be easier after the vote"
+
+
+def test_quotes_description_subject_of_a_coordinated_verb_is_the_speaker() -> None:
+    text = "The spokesman declined to answer questions but said there was no meeting planned."
+    [q] = [q for q in quotes(text) if q.cue == "said"]
+    assert surface(text, q) == "The spokesman"
+    assert text[q.start : q.end] == "there was no meeting planned"
+
+
+def test_quotes_say_takes_any_lower_case_clause() -> None:
+    text = "Three former employees said disagreements broke out over the contract."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "disagreements broke out over the contract"
+
+
+def test_quotes_long_according_to_source_before_its_comma() -> None:
+    text = (
+        "According to early results of the exit polls conducted for several networks by a research firm, "
+        "most voters want a change of course."
+    )
+    [q] = [q for q in quotes(text) if q.cue == "According to"]
+    assert text[q.start : q.end] == "most voters want a change of course"
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end].startswith(
+        "early results"
+    )
+
+
+def test_quotes_participle_after_a_quotation_is_not_an_inverted_attribution() -> None:
+    text = "Mayor Ana Ruiz gave a defence of “harbour values,” saying the port embodied the city."
+    found = {text[q.start : q.end]: q for q in quotes(text)}
+    assert surface(text, found["“harbour values,”"]) != "the port embodied the"
+    clause = found["the port embodied the city"]
+    assert clause.speaker == "Ana Ruiz"
+
+
+def test_quotes_seems_and_appears_are_sourceless_attributions() -> None:
+    text = "Governor Tom Hale appears to have the state to himself this spring."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "Governor Tom Hale appears to have the state to himself this spring"
+    assert q.speaker is None and q.cue == "appears"
+    text = "The candidate appeared on television on Monday."
+    assert quotes(text) == []
+
+
+def test_quotes_participle_takes_the_clause_subject_not_a_loose_phrase() -> None:
+    text = (
+        "Tom Hale has rejected decades of party support for tariffs, calling for new duties on steel imports."
+    )
+    [q] = [q for q in quotes(text) if q.cue == "calling"]
+    assert q.speaker == "Tom Hale"
+
+
+def test_quotes_stance_verb_with_an_object_does_not_take_the_lead_clause() -> None:
+    text = "After a long count on Monday, most voters want a change of course."
+    assert all(not text[q.start : q.end].startswith("After") for q in quotes(text))
+
+
+def test_quotes_asked_whether_gives_the_question_as_content() -> None:
+    text = "The host Jake Tapper asked whether the party could hold the House in November."
+    [q] = quotes(text)
+    assert text[q.start : q.end] == "whether the party could hold the House in November"
+    assert q.speaker == "Jake Tapper"
+
+
+def test_quotes_partial_quote_inside_a_reported_clause_shares_its_cue() -> None:
+    text = "He writes in the column that the “plan is simply a disaster for the port.”"
+    found = quotes(text)
+    assert len({q.cue_span for q in found}) == 1
+    assert {q.kind for q in found} == {"indirect", "partial"}
+
+
+def test_quotes_is_expected_to_is_a_sourceless_attribution() -> None:
+    text = "The council is expected to approve the new harbour budget on Friday."
+    [q] = quotes(text)
+    assert q.cue == "expected"
+    assert q.speaker is None
+    assert text[q.start : q.end] == "The council is expected to approve the new harbour budget on Friday"

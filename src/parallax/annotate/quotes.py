@@ -27,6 +27,9 @@ measurements behind them are described in ``docs/quotes.md``; in short:
   reported clause (with its "that", as in PolNeAR). Beliefs ("X believes that")
   count, as they do in PolNeAR, but only with an explicit clause. Also passive and
   noun cues: "…, as stated by X", "X was quoted as saying", "X's claim that …".
+* **Source-less attributions**, as PolNeAR marks them: hedges ("X appears to …", "it seems
+  …", "X is expected to …") and questions nobody is named as asking ("Asked whether …, X
+  said"), with ``speaker=None``.
 * Quotes that belong to one attribution (a quote split by "he said", a partial
   quote inside the reported clause) share the same ``cue_span``.
 
@@ -95,6 +98,26 @@ _VERB_RE = re.compile(
     + _trie_pattern(sorted(REPORTING_VERBS) + ["according to", "According to"])
     + r"(?![\w'’-])"
 )
+
+#: Capitalised cue words of title-case headlines ("Trump’s Son Says The Battle …"), accepted only
+#: in a line whose words are mostly capitalised.
+_TITLE_VERB_RE = re.compile(
+    r"\b(?<![’'-])"
+    + _trie_pattern(
+        sorted(
+            w[:1].upper() + w[1:]
+            for w in REPORTING_VERBS
+            if " " not in w and w.endswith(("s", "ed")) or w in ("said", "told", "say", "show", "want")
+        )
+    )
+    + r"(?![\w'’-])"
+)
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    words = [w for w in text[start:end].split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
 
 #: Auxiliaries and adverbs absorbed into the cue before a verb ("has also said").
 _AUX = frozenset(
@@ -756,10 +779,39 @@ class _Doc:
         self._genders: dict[str, str | None] = {}
         self.lines = [m.span() for m in _LINE.finditer(text)]
         self.line_starts = [s for s, _ in self.lines]
+        self._toks = _tokens(text, 0, len(text))
+        self._tok_starts = [t[0] for t in self._toks]
         self.hits = [self._hit(m) for m in _VERB_RE.finditer(text) if not self._is_noun(m.start())]
+        # headline cues attribute the headline's clause (an indirect quote), never its quotations
+        self.title_hits: list[_Hit] = []
+        for tm in _TITLE_VERB_RE.finditer(text):
+            ls, le = self.line(tm.start())
+            if tm.start() > ls and _title_case_line(text, ls, le) and not self._is_noun(tm.start()):
+                self.title_hits.append(self._hit(tm))
         self.hit_starts = [h.start for h in self.hits]
 
     # -- lookups
+    def toks(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The tokens of ``text[start:end]``, as :func:`_tokens` gives them, from one pass over the text."""
+        start = max(start, 0)
+        if end <= start:
+            return []
+        i = bisect.bisect_left(self._tok_starts, start)
+        j = bisect.bisect_left(self._tok_starts, end, i)
+        every = self._toks
+        if i > 0 and every[i - 1][1] > start:
+            # a word cut by the window's start: its tail is tokenised on its own
+            cut = every[i - 1][1]
+            if cut >= end:
+                return _tokens(self.text, start, end)
+            head = _tokens(self.text, start, cut)
+        else:
+            head = []
+        toks = every[i:j]
+        if toks and toks[-1][1] > end:
+            toks = toks[:-1] + _tokens(self.text, toks[-1][0], end)  # a word cut by the window's end
+        return head + toks if head else toks
+
     def gender(self, ent: Entity) -> str | None:
         """``m``/``f`` from the entity's given name or a gendered title before a mention ("Mrs.")."""
         if ent.name in self._genders:
@@ -824,7 +876,7 @@ class _Doc:
             if q is not None:
                 cue_start = q.start()  # "X was quoted as saying": the cue takes "quoted as"
         if form != "according to":
-            toks = _tokens(self.text, max(0, cue_start - 40), cue_start)
+            toks = self.toks(max(0, cue_start - 40), cue_start)
             n = 0
             for s, _e, tok in reversed(toks):
                 low = tok.lower()
@@ -840,7 +892,7 @@ class _Doc:
     # -- noun phrases
     def np_before(self, end: int, floor: int) -> tuple[int, int] | None:
         """The speaker noun phrase ending at ``end`` (whitespace skipped), not before ``floor``."""
-        toks = _tokens(self.text, max(floor, end - 120), end)
+        toks = self.toks(max(floor, end - 120), end)
         # "X last week said", "X on Tuesday called": the time phrase is not the speaker
         while len(toks) >= 2:
             b = _bare(toks[-1][2])
@@ -918,7 +970,7 @@ class _Doc:
         return np
 
     def np_after(self, start: int, limit: int, max_tokens: int = 8) -> tuple[int, int] | None:
-        toks = _tokens(self.text, start, min(limit, start + 160))
+        toks = self.toks(start, min(limit, start + 160))
         last = None
         for k, (ts, te, t) in enumerate(toks):
             lt = _bare(t)
@@ -1064,8 +1116,8 @@ def _after_quote(doc: _Doc, end: int) -> _Attribution | None:
     if text[hit.end : hit.end + 3].lstrip().startswith(":"):
         return None
     if hit.form == "according to" or hit.cue_start == p:
-        if hit.cue_start != p:
-            return None
+        if hit.cue_start != p or hit.form.endswith("ing") and hit.form != "according to":
+            return None  # “…,” saying …: a participle goes on with the sentence, not "“…,” said X"
         np = doc.np_after(hit.end, le)
         return doc.attribution(np, hit) if np else None
     chunk = between.split(",")[0]
@@ -1142,13 +1194,16 @@ def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
     nearest first, that opens with a name or a personal pronoun gives the subject.
     """
     text = doc.text
-    toks = _tokens(text, floor, pos)
+    toks = doc.toks(floor, pos)
+    while toks and toks[-1][2] in ("”", '"', "’", "'", "''"):
+        toks = toks[:-1]  # "… of “New York values,” saying …": the comma inside the closing mark
     if not toks:
         return None
     last = _bare(toks[-1][2])
     if not (last in ("and", "but", "then") or toks[-1][2] == ","):
         return None
     starts = [floor] + [e for s, e, t in toks if t == ","]
+    described = None
     for st in reversed(starts):
         np = doc.np_after(st, pos, max_tokens=6)
         if np is None or np[1] >= pos - 1:
@@ -1158,7 +1213,19 @@ def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
             return np
         if surface[:1].isupper() and doc.resolve(np):
             return np
-    return None
+        words = surface.split()
+        if (
+            described is None
+            and len(words) >= 2
+            and words[0].lower() in ("the", "a", "an")
+            and _agent_like(doc, np)
+        ):
+            while len(words) > 2 and words[-1].islower() and words[-1].endswith(("ed", "s")):
+                words.pop()  # "The spokesman declined": the subject without its verb
+            kept = re.match(r"\S+(?:\s+\S+){" + str(len(words) - 1) + "}", surface)
+            described = (np[0], np[0] + kept.end()) if kept else np
+            # "The spokesman refused to answer … but said …", when no name is found
+    return described
 
 
 def _trailing(doc: _Doc, sent: Span, after: int) -> _Attribution | None:
@@ -1379,12 +1446,81 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
         quotes.append(q)
         if kind == "direct":
             prev_quote = q
-    quotes.extend(_indirect(doc, quoted, direct_cues, {q.cue_span.start for q in quotes if q.cue_span}))
+    indirect = _indirect(doc, quoted, direct_cues, {q.cue_span.start for q in quotes if q.cue_span})
+    quotes = _join_inner_partials(quotes, indirect)
+    quotes.extend(
+        _partial_clauses(doc, quotes, {q.cue_span.start for q in indirect if q.cue_span}, direct_cues)
+    )
+    quotes.extend(indirect)
     quotes.extend(_headlines(doc))
     quotes.extend(_noun_cues(doc, quoted))
     quotes.extend(_passive_by(doc, quoted))
+    quotes.extend(_seeming(doc, quoted))
+    quotes.extend(_asked_questions(doc, quoted))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _join_inner_partials(quotes: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """A partial quote inside a reported clause with the same cue word ("writes in the column
+    that the “movie is …”") takes that clause's attribution, so both share one ``cue_span``."""
+    by_cue = {q.cue_span.start: q for q in indirect if q.cue_span is not None}
+    out = []
+    for q in quotes:
+        ind = by_cue.get(q.cue_span.start) if q.kind == "partial" and q.cue_span is not None else None
+        if ind is not None and ind.cue_span != q.cue_span and ind.start <= q.start and q.end <= ind.end + 2:
+            q = Quote(
+                start=q.start,
+                end=q.end,
+                kind=q.kind,
+                speaker=q.speaker,
+                speaker_span=q.speaker_span,
+                cue=ind.cue,
+                cue_span=ind.cue_span,
+                on_behalf_of=q.on_behalf_of,
+            )
+        out.append(q)
+    return out
+
+
+def _partial_clauses(doc: _Doc, quotes: list[Quote], found: set[int], direct_cues: set[int]) -> list[Quote]:
+    """Trump vowed to "bomb the hell" out of …: a partial quote whose cue comes before it in the
+    sentence stands inside the reported clause; give that clause (cue to sentence end) as well."""
+    text = doc.text
+    out: list[Quote] = []
+    seen: set[Span] = set()
+    for q in quotes:
+        cue = q.cue_span
+        if (
+            q.kind != "partial"
+            or cue is None
+            or cue.end > q.start
+            or cue.start in found
+            or cue in seen
+            or cue.start in direct_cues
+        ):
+            continue
+        sent = doc.sentence(q.start)
+        if cue.start < sent.start or _has_break(text, cue.end, q.start, ".;?!"):
+            continue
+        cs, ce = _strip_span(text, cue.end, sent.end)
+        ce = _next_attribution(doc, cs, ce)
+        cs, ce = _strip_span(text, cs, ce)
+        if ce <= q.start:
+            continue
+        seen.add(cue)
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=q.speaker,
+                speaker_span=q.speaker_span,
+                cue=q.cue,
+                cue_span=cue,
+            )
+        )
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -1403,7 +1539,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], used: set[int]) -> list[Quote]:
     text = doc.text
     out: list[Quote] = []
-    for hit in doc.hits:
+    for hit in doc.hits + doc.title_hits:
         if _inside(quoted, hit.start) or hit.cue_start in direct_cues:
             continue
         sent = doc.sentence(hit.start)
@@ -1418,6 +1554,15 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
             rest = text[np[1] : sent.end]
             if len(lead.split()) <= 1 and rest.lstrip().startswith(","):
                 content = (np[1], sent.end)
+            elif (
+                len(lead.split()) <= 1 and (comma := _CLAUSE_COMMA.search(text, np[1], sent.end)) is not None
+            ):
+                # "According to early results of the exit polls conducted for the AP by Edison
+                # Research, majorities …": a long source, then the content after its comma
+                src = text[np[1] : comma.start()]
+                if len(src.split()) > 16 or any(c in src for c in '“”"():;'):
+                    continue
+                content = (comma.end(), sent.end)
             elif lead.endswith(","):
                 content = (sent.start, text.rfind(",", sent.start, hit.cue_start))
                 if rest.lstrip().startswith(",") and len(lead.split()) >= 2 and _parenthetical_end(rest):
@@ -1426,28 +1571,35 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                 continue
         else:
             np = doc.np_before(hit.cue_start, sent.start)
+            if np is not None and _loose_np(text[np[0] : np[1]]):
+                np = None  # "featuring Hispanics telling …": not a subject
             paren = _parenthetical(doc, hit, np, sent) if np is not None else None
             if paren is not None:
                 content = paren
             if np is None:
-                np = _participle_subject(doc, hit, sent.start) or _clause_subject(
-                    doc, hit.cue_start, sent.start
-                )
+                np = _participle_subject(doc, hit, sent.start)
+                if np is None or not _agent_like(doc, np) or _loose_np(doc.text[np[0] : np[1]]):
+                    # "Mr. Trump has repudiated decades of Republican support …, calling for …":
+                    # the clause subject, when the earlier cue's subject is no agent
+                    np = _clause_subject(doc, hit.cue_start, sent.start) or np
                 if np is None:
                     # "…, said Peskov." / "…, said Wilcox, an Orlando Republican who …"
                     before = text[sent.start : hit.cue_start].rstrip()
                     after_np = doc.np_after(hit.end, sent.end)
                     rest = text[after_np[1] : sent.end].strip() if after_np else ""
+                    lead_end = _lead_comma(before)
                     if (
-                        before.endswith(",")
+                        lead_end is not None
                         and after_np
                         and (len(_TOKEN.findall(rest)) <= 2 or rest.startswith(","))
                         and hit.tier == "speech"
                     ):
                         np = after_np
-                        content = (sent.start, sent.start + len(before) - 1)
+                        content = (sent.start, sent.start + lead_end)
                     else:
                         continue
+            if _passive(text, hit):
+                continue  # "The council is expected to …": the subject is not the source
             if hit.tier == "stance" and not _agent_like(doc, np):
                 continue
             if content is None:
@@ -1483,6 +1635,30 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
             )
         )
     return out
+
+
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _passive(text: str, hit: _Hit) -> bool:
+    """Whether a participle cue is passive ("is expected", "was asked"): a form of "be" just before it."""
+    if not hit.form.endswith("ed") or hit.cue_start == hit.start:
+        return False
+    before = text[hit.cue_start : hit.start].split()
+    return bool(before) and before[-1].lower() in _BE
+
+
+def _lead_comma(lead: str) -> int | None:
+    """Where the reported clause before ", X said" ends: before a final comma, or after the
+    closing mark of a final quotation that holds the comma ("… a “very welcome tack,”")."""
+    if lead.endswith(","):
+        return len(lead) - 1
+    k = len(lead)
+    while k > 0 and lead[k - 1] in "”\"'’":
+        k -= 1
+    if k < len(lead) and k > 0 and lead[k - 1] == ",":
+        return len(lead)
+    return None
 
 
 def _finite_or_participle(form: str) -> bool:
@@ -1535,6 +1711,11 @@ def _next_attribution(doc: _Doc, start: int, end: int) -> int:
         between = text[last.end() : hit.cue_start]
         if len(between.split()) > 5 or any(c in between for c in '.;:“”"()'):
             continue
+        words = between.split()
+        if words and words[0].lower() == "that":
+            continue  # "said X and that the committee would continue …": one reported clause
+        if any(w.islower() and len(w) > 4 and w.endswith("ed") for w in words):
+            continue  # "and delivered only nonpartisan remarks": a verb phrase, not a subject
         if not between.strip() and not _finite_or_participle(hit.form):
             continue  # "he’d sign the bill and tell the council …": one clause
         return last.start()
@@ -1612,8 +1793,155 @@ def _passive_by(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
     return out
 
 
+#: Scanned by their tails ("eem", "ppear", "xpected"): a literal-led pattern is several times faster.
+_SEEM = re.compile(r"eem(?:s|ed)?\b|ppear(?:s|ed)?\b|xpected(?=\s+to\s)")
+_EXPECTED_BE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:also|widely|not)\s+)?$")
+_SEEM_START = re.compile(r"(?:,|;|—|–|\s-\s|\b(?:and|but|while|because|although|though|that|which|so)\b)\s*")
+_NOT_SEEMING = frozenset(
+    ["on", "in", "at", "with", "before", "alongside", "onstage", "together", "as", "for"]
+)
+
+
+def _seeming(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Hedged claims without a source ("Kasich appears to have the state to himself", "it seems
+    the public's view of her is awful"): PolNeAR marks them as attributions with no source, the
+    clause as content and "seems"/"appears" as the cue."""
+    text = doc.text
+    out = []
+    for tail in _SEEM.finditer(text):
+        if not _word_start(text, tail.start() - 1, "sae"):
+            continue
+        m = _Word(text, tail.start() - 1, tail.end())
+        if _inside(quoted, m.start()):
+            continue
+        if m.group() == "expected":
+            be = _EXPECTED_BE.search(text, max(0, m.start() - 20), m.start())
+            if be is None:
+                continue  # "is expected to …" only, not "he expected to win"
+        sent = doc.sentence(m.start())
+        nxt = text[m.end() : m.end() + 20].split()
+        if not nxt or nxt[0].strip(",.") in _NOT_SEEMING or not nxt[0][:1].islower():
+            continue
+        words = text[sent.start : m.start()].split()
+        if words and words[-1].lower() == "it":
+            cs = m.end()  # "it seems the public's view …": the clause after the verb
+        else:
+            cs = sent.start
+            for b in _SEEM_START.finditer(text, sent.start, m.start()):
+                cs = b.end()
+        stop = re.search(r"\s[—–-]\s|;|\s—", text[m.end() : sent.end])
+        ce = m.end() + stop.start() if stop else sent.end
+        cs, ce = _strip_span(text, cs, ce)
+        if ce - cs < 12 or len(text[cs:ce].split()) < 3 or text[cs] in "“\"«„‘'":
+            continue
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=None,
+                speaker_span=None,
+                cue=m.group(),
+                cue_span=Span(m.start(), m.end()),
+            )
+        )
+    return out
+
+
+_ASKED_CUE = re.compile(r"sked\b|ressed\b")
+_ASKED_ADVERB = re.compile(r"\s+(?:specifically|directly|repeatedly|again|later|earlier)\b")
+
+
+def _word_start(text: str, i: int, letters: str) -> bool:
+    """Whether a word starts at ``i`` with one of ``letters`` (the head of a word found by its tail)."""
+    return i >= 0 and text[i] in letters and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_'’-"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word found by its tail: ``text[start:end]``, with the accessors of a match."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.text[self.begin : self.finish]
+
+
+_ASKED_WHEN = re.compile(r"\b(?:[Ww]hen|[Ww]henever|[Ii]f|[Aa]fter\s+being|[Bb]eing|[Oo]nce)\s+$")
+
+
+def _asked_questions(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
+    """ "Asked whether he would run, Mr. Lee said …", "when asked about her weaknesses": a question
+    put by nobody named. PolNeAR marks the question as an attribution with no source."""
+    text = doc.text
+    out = []
+    for tail in _ASKED_CUE.finditer(text):
+        if not _word_start(text, tail.start() - 1, "AaPp"):
+            continue
+        cue = Span(tail.start() - 1, tail.end())
+        adverb = _ASKED_ADVERB.match(text, cue.end)
+        m = _Word(text, cue.start, adverb.end() if adverb else cue.end)
+        if _inside(quoted, m.start()):
+            continue
+        sent = doc.sentence(m.start())
+        before = text[sent.start : m.start()].rstrip()
+        when = _ASKED_WHEN.search(text, max(sent.start, m.start() - 14), m.start())
+        if before and when is None and not before.endswith((",", "—", "(")):
+            continue  # "Trump asked …" has a subject: the verb's own rules handle it
+        toks = doc.toks(m.end(), sent.end)
+        start = None
+        for k, (ts, te, t) in enumerate(toks[:8]):
+            low = t.lower()
+            if low in _QUESTION_WORDS or low == "to":
+                start = ts
+                break
+            if low == "about":
+                start = te
+                break
+            if not (_WORD.match(t) or t in ("’", "'")):
+                break
+        if start is None:
+            continue
+        comma = _CLAUSE_COMMA.search(text, start, sent.end)
+        cs, ce = _strip_span(text, start, comma.start() if comma else sent.end)
+        if ce - cs < 6 or text[cs] in "“\"«„‘'":
+            continue
+        out.append(
+            Quote(
+                start=cs,
+                end=ce,
+                kind="indirect",
+                speaker=None,
+                speaker_span=None,
+                cue=text[cue.start : cue.end],
+                cue_span=cue,
+            )
+        )
+    return out
+
+
 def _name_ok(word: str) -> bool:
     return _Doc.name_like(word) and word.lower() not in _TIME_WORDS
+
+
+def _loose_np(surface: str) -> bool:
+    """A scanned phrase that opens with a verb-like lower-case word ("repudiated decades of …")."""
+    first = surface.split()[0].lower() if surface.split() else ""
+    return (
+        surface[:1].islower()
+        and first not in _DETERMINERS
+        and first not in _PRONOUNS
+        and first not in _RELATIVES
+        and first.endswith(("ed", "ing"))
+    )
 
 
 def _agent_like(doc: _Doc, np: tuple[int, int]) -> bool:
@@ -1703,13 +2031,65 @@ def _parenthetical(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tup
     if hit.tier == "stance" or hit.form == "according to":
         return None
     before = text[sent.start : np[0]].rstrip()
-    if not before.endswith(",") or len(before.split()) < 2:
+    if not before.endswith(",") or not before[:-1].strip():
         return None
-    if not text[hit.end : sent.end].lstrip().startswith(","):
+    rest = text[hit.end : sent.end]
+    if not rest.lstrip().startswith(","):
         return None
     if len(_TOKEN.findall(text, np[0], np[1])) > 6:
         return None
+    words = before.split()
+    if len(words) == 1:
+        low = words[0].rstrip(",").lower()
+        if low in _SENTENCE_ADVERBS or low.endswith("ly"):
+            # "Still, he said, officials have to decide …": what follows the source
+            return (hit.end + rest.index(",") + 1, sent.end)
+        if not _parenthetical_end(rest.lstrip()):
+            return None  # "Time, Mr. Pence added, was on their side": a subject, then its verb
     return (sent.start, sent.end)
+
+
+#: One-word sentence openers before ", he said," that are not the subject of the content.
+_SENTENCE_ADVERBS = frozenset(
+    [
+        "still",
+        "however",
+        "but",
+        "and",
+        "yet",
+        "instead",
+        "meanwhile",
+        "now",
+        "so",
+        "indeed",
+        "moreover",
+        "also",
+        "then",
+        "overall",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "later",
+        "today",
+        "again",
+        "otherwise",
+        "nevertheless",
+        "nonetheless",
+        "similarly",
+        "likewise",
+        "ultimately",
+        "besides",
+        "thus",
+        "therefore",
+        "fortunately",
+        "unfortunately",
+        "sometimes",
+        "often",
+        "soon",
+        "eventually",
+    ]
+)
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s+(?=[^\s“\"'‘«„])")
@@ -1760,21 +2140,22 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     tail_words = [t for t in _TOKEN.findall(tail) if _WORD.match(t)]
     # "…, X said [Tuesday]." : the reported clause is what comes before the comma.
     lead = text[sent.start : np[0]].rstrip()
+    lead_end = _lead_comma(lead)
     if (
-        lead.endswith(",")
+        lead_end is not None
         and not _ASKED.match(lead)
         and text[np[0] : np[1]].lower() not in _RELATIVES
         and len(lead.split()) > 2
-        and len(tail_words) <= 6
+        and len(tail_words) <= (6 if hit.tier == "speech" else 1)
         and "that" not in (w.lower() for w in tail_words)
         and not any(c in tail for c in '“":')
     ):
-        return (sent.start, sent.start + len(lead) - 1)
+        return (sent.start, sent.start + lead_end)
     p = hit.end
     m = _SKIP_AFTER_VERB.match(text, p)
     if m:
         p = m.end()
-    toks = _tokens(text, p, sent.end)
+    toks = doc.toks(p, sent.end)
     if not toks:
         return None
     first = toks[0][2]
@@ -1785,15 +2166,17 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     # an explicit "that" within a few words: "told reporters on Monday that …"
     for k, (ts, te, t) in enumerate(toks[:16]):
         if t.lower() == "that":
-            if k == 0 or all(_WORD.match(x[2]) or x[2] == "," for x in toks[:k]):
+            if k == 0 or (
+                all(_WORD.match(x[2]) or x[2] == "," for x in toks[:k]) and not _looks_like_clause(toks[:k])
+            ):
                 return (ts, sent.end)
             break
         if not (_WORD.match(t) or t == ","):
             break
     if low == "to" and hit.form in _INFINITIVE_VERBS and len(toks) > 2 and toks[1][2][:1].islower():
-        # "has vowed to stay in the race", "expects to save $2 billion"
-        m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
-        return (toks[0][0], m.start() if m else sent.end)
+        # "has vowed to stay in the race", "expects to save $2 billion" (to the sentence end, as
+        # PolNeAR draws it: "…, including …" clauses belong to the content)
+        return (toks[0][0], sent.end)
     if hit.form in _OBJECT_VERBS and hit.tier == "speech" and not has_object:
         after_obj = _object_np(text, toks)
         if after_obj is not None and after_obj < len(toks) and low not in _CLAUSE_PRONOUNS:
@@ -1807,7 +2190,7 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         obj = doc.np_after(toks[0][0], sent.end, max_tokens=4)
         if obj is None or low in _CLAUSE_PRONOUNS and low not in ("it", "there"):
             return None
-        toks = _tokens(text, obj[1], sent.end)
+        toks = doc.toks(obj[1], sent.end)
         if not toks:
             return None
         first = toks[0][2]
@@ -1815,6 +2198,13 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         if not (low in _CLAUSE_PRONOUNS or first[:1].isupper() or low in _DETERMINERS):
             return None
         return (toks[0][0], sent.end)
+    if hit.form in _ASK_FORMS:
+        # "Tapper asked whether Republicans would …", "asked the senator if he …": the question
+        for ts, _te, t in toks[:8]:
+            if _bare(t) in _QUESTION_WORDS:
+                return (ts, sent.end)
+            if not _WORD.match(t):
+                break
     if hit.tier == "stance":
         # "Trump defended eminent domain, calling …": the stance's object up to the next comma
         if low in _STOP or low in _INNER_PREP and low not in ("for", "to", "on"):
@@ -1831,18 +2221,21 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     if not _WORD.match(first) or low in _NOT_CLAUSE_START or low in _TIME_WORDS:
         return None
     if hit.form.endswith("ing") and hit.form not in ("saying",) and hit.tier != "that":
+        if hit.form in _OBJECT_CONTENT_VERBS and low not in _STOP and low not in _INNER_PREP:
+            return (toks[0][0], sent.end)  # "…, citing changes in the political environment"
         return None
     if hit.tier == "speech" and (
         first[:1].isupper()
         or low in ("the", "a", "an", "his", "her", "their", "its", "our", "some", "many", "no", "all")
     ):
         return (toks[0][0], sent.end)
+    if hit.form in ("said", "says", "say") and first.islower() and low not in _STOP:
+        return (toks[0][0], sent.end)  # "employees said disagreements broke out": say takes any clause
     # a bare reported clause: "said none of the attempts will work", "thinks Trump is wrong"
     if _looks_like_clause(toks):
         return (toks[0][0], sent.end)
     if hit.form in _OBJECT_CONTENT_VERBS and low not in _STOP and low not in _INNER_PREP:
-        m = _CLAUSE_COMMA.search(text, toks[0][0], sent.end)
-        return (toks[0][0], m.start() if m else sent.end)
+        return (toks[0][0], sent.end)  # "cited reports of …, including …": to the sentence end
     return None
 
 
@@ -2031,6 +2424,8 @@ _OBJECT_CONTENT_VERBS = frozenset(
     )
     for f in stem.split()
 )
+_ASK_FORMS = frozenset(["ask", "asks", "asked", "asking"])
+_QUESTION_WORDS = frozenset(["whether", "if", "what", "why", "how", "who", "where", "when", "which"])
 _SAY_FORMS = frozenset(["say", "says", "said", "saying", "tell", "tells", "told", "telling", "added", "adds"])
 _TIME_OBJECT = frozenset(["last", "this", "next", "on", "earlier", "late", "early"])
 
