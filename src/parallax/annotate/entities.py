@@ -80,7 +80,10 @@ _LOWER_KEEP = frozenset(
      "den", "da", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "ter", "y", "al", "el"}
 )
 _LOWER_KEEP_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_LOWER_KEEP, key=len, reverse=True)) + r")(?![\w-])")
+#: Both token kinds in one pass; group 1 is a lower-case word the rules keep (the two never overlap).
+_TOKEN_RE = re.compile("(" + _LOWER_KEEP_RE.pattern + ")|" + _CAP_TOKEN_RE.pattern)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z][a-z'’]*(?![\w-])")
+_LOWER_CANDIDATE_RE = re.compile(r"[a-z][a-z'’]*")  # what _LOWER_WORD_RE can match at all
 _NEXT_WORD_RE = re.compile(r"[ ,]{1,3}([a-z]+)\b")
 _SUFFIXES_NOT_NAMES = ("ly", "ing", "ed")
 _TIME_WORDS = frozenset(
@@ -122,14 +125,26 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Tok]:
     """Capitalised word tokens with offsets, and the lower-case words the rules look at.
 
     Other lower-case words are skipped: the text between two kept tokens then holds a
-    word, which is all the phrase rules need to know.
+    word, which is all the phrase rules need to know. A kept lower-case word (a
+    connector or particle) is only ever read right after a token with nothing but a
+    space between (see :func:`_phrases`), so one that does not follow a token that way
+    is dropped as well: the gap before the next token then holds it, which breaks a
+    phrase just as the word itself would. One regex pass finds both kinds in text order.
     """
-    toks: list[_Tok] = [_Tok(m.start(), m.end(), m.group(), False) for m in _LOWER_KEEP_RE.finditer(text)]
+    toks: list[_Tok] = []
     n = len(text)
-    for m in _CAP_TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text):
+        if m.lastindex:  # a lower-case connector or particle
+            if toks:
+                last = toks[-1]
+                start = m.start()
+                gap = text[last.end : start]
+                if (gap == " " or (0 < len(gap) <= 2 and gap.isspace() and "\n" not in gap)) and not last.poss:
+                    toks.append(_Tok(start, m.end(), m.group(), False))
+            continue
         s = m.group()
         if not s[0].isupper():
-            start, end = m.start(), m.end()
+            start = m.start()
             if _PARTICLE_PREFIX_RE.match(s) is None:
                 # "then-President", "anti-Assad": the capitalised tail is a token of its own
                 parts = s.split("-")
@@ -142,7 +157,6 @@ def _tokens(text: str, gaz: Gazetteer) -> list[_Tok]:
                     off += len(part) + 1
                 continue
         _add_word(toks, s, m.start(), m.end(), text, n, gaz)
-    toks.sort()
     return toks
 
 
@@ -278,7 +292,7 @@ class _Context:
     gaz: Gazetteer
     sentence_starts: frozenset[int]
     toks: list[_Tok]
-    lower: set[str] = field(default_factory=set)  # words seen in lower case, filled on first use
+    lower: dict[str, bool] = field(default_factory=dict)  # word -> seen in lower case (memo of _seen_lower)
 
 
 def _sentence_initial(ctx: _Context, start: int) -> bool:
@@ -311,11 +325,29 @@ def _known(tok: _Tok, gaz: Gazetteer) -> bool:
 
 
 def _seen_lower(ctx: _Context, word: str) -> bool:
-    """Whether ``word`` occurs in lower case somewhere in the text ("Days" / "days")."""
-    if not ctx.lower:
-        ctx.lower.update(_LOWER_WORD_RE.findall(ctx.text))
-        ctx.lower.add("")
-    return word.lower() in ctx.lower
+    """Whether ``word`` occurs in lower case somewhere in the text ("Days" / "days").
+
+    That is, whether :data:`_LOWER_WORD_RE` matches exactly ``word.lower()`` at some
+    place: each occurrence found by ``str.find`` is checked with the regex (whose
+    look-behind sees the text before it). Answers are memoised per call in ``ctx.lower``.
+    """
+    low = word.lower()
+    if not low:
+        return True
+    seen = ctx.lower.get(low)
+    if seen is None:
+        seen = False
+        if _LOWER_CANDIDATE_RE.fullmatch(low) is not None:
+            text = ctx.text
+            p = text.find(low)
+            while p >= 0:
+                m = _LOWER_WORD_RE.match(text, p)
+                if m is not None and m.end() - p == len(low):
+                    seen = True
+                    break
+                p = text.find(low, p + 1)
+        ctx.lower[low] = seen
+    return seen
 
 
 def _looks_common(tok: _Tok, ctx: _Context) -> bool:
@@ -576,14 +608,33 @@ _TITLE_CASE_SMALL = frozenset(
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines): there, a capital letter says nothing about names."""
+    """Lines written in Title Case (headlines): there, a capital letter says nothing about names.
+
+    A line is one when it has at least three words (other than small words and words not
+    starting with a letter) and at most an eighth of them start in lower case. The count
+    stops as soon as the lower-case words exceed an eighth of all the line's words, which
+    settles ordinary prose after a few words.
+    """
     out: list[tuple[int, int]] = []
     pos = 0
+    small = _TITLE_CASE_SMALL
     for line in text.split("\n"):
-        words = [w for w in line.split() if w[0].isalpha() and w.lower() not in _TITLE_CASE_SMALL]
-        lower = sum(1 for w in words if not w[0].isupper())
-        if len(words) >= 3 and lower <= len(words) // 8:
-            out.append((pos, pos + len(line)))
+        ws = line.split()
+        if len(ws) >= 3:
+            limit = len(ws) // 8  # ``words`` is a subset of ``ws``: more lower-case words than this fail
+            lower = count = 0
+            for w in ws:
+                c = w[0]
+                if not c.isalpha() or w.lower() in small:
+                    continue
+                count += 1
+                if not c.isupper():
+                    lower += 1
+                    if lower > limit:
+                        break
+            else:
+                if count >= 3 and lower <= count // 8:
+                    out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 

@@ -37,6 +37,7 @@ _KEY_SPLIT_RE = re.compile(r"[\s\-]+")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 
+@functools.lru_cache(maxsize=16384)
 def name_key(surface: str) -> str:
     """The matching key of a name: articles, possessives, dots and case folded away.
 
@@ -46,7 +47,8 @@ def name_key(surface: str) -> str:
     True
 
     Short all-capital tokens keep their case, so the acronym "US" and the pronoun "us"
-    (or "WHO" and "who") never share a key.
+    (or "WHO" and "who") never share a key. A pure function of its argument, so the
+    results are kept in a bounded cache: an article asks for the same few keys often.
     """
     if surface.isalpha():
         return surface if _ACRONYM_RE.match(surface) else surface.casefold()
