@@ -1,0 +1,189 @@
+"""The online story clusterer: grouping, order, stable ids, resuming, retirement, parameters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parallax.cluster import StoryClusterer, bcubed, story_id_for
+from parallax.model import Article
+
+
+def _labels(corpus: list[tuple[Article, str]]) -> tuple[list[str], list[str]]:
+    articles = [a for a, _ in corpus]
+    return StoryClusterer().fit_predict(articles), [g for _, g in corpus]
+
+
+def test_online_groups_the_fixture_stories_exactly(corpus) -> None:
+    pred, gold = _labels(corpus)
+    assert bcubed(pred, gold) == (1.0, 1.0, 1.0)
+    assert len(set(pred)) == 3
+
+
+def test_online_story_id_is_derived_from_the_first_article(corpus) -> None:
+    pred, _ = _labels(corpus)
+    assert pred[0] == story_id_for("f1") and pred[1] == story_id_for("c1")
+    assert pred[2] == pred[0]
+
+
+def test_online_ids_are_stable_across_runs_and_input_order_of_equal_dates(corpus) -> None:
+    first, _ = _labels(corpus)
+    again, _ = _labels(corpus)
+    assert first == again
+
+
+def test_online_reads_in_publication_order_not_input_order(corpus) -> None:
+    reversed_input = list(reversed(corpus))
+    pred = StoryClusterer().fit_predict([a for a, _ in reversed_input])
+    # labels come back in input order, but the earliest article still names its story
+    by_id = dict(zip([a.id for a, _ in reversed_input], pred))
+    assert by_id["f3"] == by_id["f1"] == story_id_for("f1")
+    assert by_id["b2"] == story_id_for("b1")
+
+
+def test_online_undated_articles_keep_their_input_position() -> None:
+    dated = Article(id="d", text="x", published="2030-01-02")
+    undated_first = Article(id="u0", text="x")
+    early = Article(id="e", text="x", published="2030-01-01")
+    undated_after_dated = Article(id="u1", text="x")
+    order = StoryClusterer.publication_order([undated_first, dated, undated_after_dated, early])
+    assert order == [0, 3, 1, 2]
+
+
+def test_online_partial_fit_joins_existing_stories(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    clusterer = StoryClusterer().partial_fit(articles[:3])
+    assert clusterer.assign(articles[3:]) == StoryClusterer().fit_predict(articles)[3:]
+    assert clusterer.labels_ == StoryClusterer().fit_predict(articles)
+
+
+def test_online_state_round_trips_through_json_and_continues_identically(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    live = StoryClusterer().partial_fit(articles[:4])
+    state = json.loads(json.dumps(live.state_dict()))
+    resumed = StoryClusterer.from_state(state)
+    assert resumed.get_params() == live.get_params()
+    assert resumed.assign(articles[4:]) == live.assign(articles[4:])
+    assert resumed.story_of("f1") == live.story_of("f1")
+
+
+def test_online_seed_from_stored_stories_lets_a_new_batch_join_them(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    stored = [a.replace(story="story-flood") if a.id.startswith("f") else a.replace(story="story-chess")
+              for a in articles[:4]]  # fmt: skip
+    clusterer = StoryClusterer().seed(stored)
+    assert clusterer.assign([articles[4]]) == ["story-flood"]
+
+
+def test_online_seed_refuses_articles_without_a_story(corpus) -> None:
+    with pytest.raises(ValueError, match="has no story id"):
+        StoryClusterer().seed([corpus[0][0]])
+
+
+def test_online_quiet_stories_are_retired_but_stay_listed(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    clusterer = StoryClusterer(window_days=10).fit(articles)
+    flood = clusterer.stories_[story_id_for("f1")]
+    bridge = clusterer.stories_[story_id_for("b1")]
+    # the bridge story starts six weeks after the flood: the flood story went quiet and was retired
+    assert not flood.active and bridge.active
+    assert flood.size == 3 and clusterer.story_of("f3") == flood.id
+
+
+def test_online_a_retired_story_is_not_a_candidate_any_more(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    late_flood = articles[4].replace(id="f9", published="2031-07-30T00:00:00+00:00")
+    pred = StoryClusterer(window_days=10).fit_predict([*articles, late_flood])
+    assert pred[-1] == story_id_for("f9")  # a new story, not the retired flood story
+
+
+def test_online_max_active_bounds_the_active_set(corpus) -> None:
+    clusterer = StoryClusterer(max_active=1).fit([a for a, _ in corpus])
+    assert sum(s.active for s in clusterer.stories_.values()) == 1
+
+
+def test_online_scores_only_indexed_candidates_never_all_stories(corpus, monkeypatch) -> None:
+    calls: list[str] = []
+    original = StoryClusterer.score
+
+    def counting(self, vecs, story, t):  # type: ignore[no-untyped-def]
+        calls.append(story.id)
+        return original(self, vecs, story, t)
+
+    monkeypatch.setattr(StoryClusterer, "score", counting)
+    unrelated = [
+        Article(id=f"u{i}", text=f"Word{i}a word{i}b word{i}c", published="2031-05-04") for i in range(30)
+    ]
+    StoryClusterer().fit(unrelated)
+    assert calls == []  # no shared terms, no candidates, no comparisons
+
+
+def test_online_predict_does_not_learn(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    clusterer = StoryClusterer().fit(articles[:2])
+    before = clusterer.state_dict()
+    assert clusterer.predict([articles[2]]) == [story_id_for("f1")]
+    assert clusterer.predict([articles[0]]) == [story_id_for("f1")]
+    assert clusterer.state_dict() == before
+
+
+def test_online_repeated_article_ids_still_get_distinct_new_stories() -> None:
+    a = Article(id="same", text="Alpha bravo charlie delta", published="2030-01-01")
+    b = Article(id="same", text="Zulu yankee xray whiskey", published="2030-01-02")
+    pred = StoryClusterer().fit_predict([a, b])
+    assert pred[0] != pred[1]
+
+
+def test_online_rejects_bad_parameters_naming_them() -> None:
+    with pytest.raises(ValueError, match="max_candidates"):
+        StoryClusterer(max_candidates=0).fit([])
+    with pytest.raises(ValueError, match="window_days"):
+        StoryClusterer(window_days=-1).fit([])
+    with pytest.raises(ValueError, match="no parameter 'thresh'"):
+        StoryClusterer().set_params(thresh=0.5)
+
+
+def test_online_parameters_are_stored_as_given_and_state_only_after_fit() -> None:
+    clusterer = StoryClusterer(threshold=0.5)
+    assert clusterer.get_params()["threshold"] == 0.5
+    assert not hasattr(clusterer, "stories_")
+    assert "threshold=0.5" in repr(clusterer)
+    with pytest.raises(ValueError, match="not fitted"):
+        clusterer.state_dict()
+
+
+def test_online_state_of_another_version_is_refused() -> None:
+    with pytest.raises(ValueError, match="rebuild it"):
+        StoryClusterer.from_state({"version": 99})
+
+
+class _FakeEmbedder:
+    """Two-dimensional 'embeddings': flood words point one way, everything else the other."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        return [[1.0, 0.0] if "flood" in t.lower() else [0.0, 1.0] for t in texts]
+
+
+def test_online_embedder_is_called_once_per_batch_and_its_field_counts(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    fake = _FakeEmbedder()
+    clusterer = StoryClusterer(embedder=fake, embedding_weight=1.0)
+    pred = clusterer.fit_predict(articles)
+    assert fake.calls == 1
+    assert bcubed(pred, [g for _, g in corpus]) == (1.0, 1.0, 1.0)
+    flood = clusterer.stories_[pred[0]]
+    assert set(flood.sums["embedding"]) == {"e0", "e1"} and flood.sums["embedding"]["e0"] == 3.0
+
+
+def test_online_state_with_an_embedder_is_json_and_takes_the_embedder_back(corpus) -> None:
+    articles = [a for a, _ in corpus]
+    live = StoryClusterer(embedder=_FakeEmbedder()).partial_fit(articles[:4])
+    state = json.loads(json.dumps(live.state_dict()))
+    assert "embedder" not in state["params"]
+    resumed = StoryClusterer.from_state(state, embedder=_FakeEmbedder())
+    assert resumed.assign(articles[4:]) == live.assign(articles[4:])
