@@ -52,7 +52,7 @@ def _corpus(tmp_path: Path) -> Path:
 def test_cli_help_works_for_every_verb():
     result = run("--help")
     assert result.returncode == 0
-    for verb in ("ingest", "analyze", "search", "demo"):
+    for verb in ("ingest", "analyze", "cluster", "stories", "compare", "search", "serve", "demo"):
         assert verb in result.stdout
         sub = run(verb, "--help")
         assert sub.returncode == 0, sub.stderr
@@ -187,3 +187,56 @@ def test_cli_ingest_killed_with_sigkill_then_rerun_equals_clean_run(tmp_path):
     again = run("ingest", str(corpus), "--db", str(killed_db), "--batch-size", "10")
     assert again.returncode == 0, again.stderr
     assert _dump(killed_db) == _dump(clean_db)
+
+
+def test_cli_cluster_writes_one_story_line_per_article_in_input_order(tmp_path):
+    from parallax.samples import DEMO_EXPECTATIONS, demo_paths
+
+    result = run("cluster", *[str(p) for p in demo_paths()])
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(set(r) == {"id", "story"} for r in rows)
+    groups: dict[str, set[str]] = {}
+    for r in rows:
+        groups.setdefault(r["story"], set()).add(r["id"])
+    want = {frozenset(spec["articles"]) for spec in DEMO_EXPECTATIONS["stories"].values()}
+    assert {frozenset(g) for g in groups.values()} == want
+    assert "12 articles in 2 stories" in result.stderr
+    again = run("cluster", *[str(p) for p in demo_paths()], "--out", str(tmp_path / "s.jsonl"))
+    assert again.stdout == "" and (tmp_path / "s.jsonl").read_text(encoding="utf-8") == result.stdout  # stable
+
+
+def test_cli_cluster_names_bad_input_and_exits_1(tmp_path):
+    corpus = _corpus(tmp_path)
+    result = run("cluster", str(corpus))
+    assert result.returncode == 1
+    assert {json.loads(line)["id"] for line in result.stdout.splitlines()} == {"blast", "j1", "j2"}
+    assert "image.txt" in result.stderr and "empty.txt" in result.stderr
+
+
+def test_cli_stories_lists_the_stored_stories_largest_first(tmp_path):
+    from parallax.samples import demo_paths
+
+    db = tmp_path / "d.db"
+    assert run("ingest", *[str(p) for p in demo_paths()], "--db", str(db)).returncode == 0
+    result = run("stories", "--db", str(db), "--json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["size"] for r in rows] == [10, 2]
+    assert {"story", "size", "outlets", "first", "last", "top_entities", "label"} <= set(rows[0])
+    assert "Halvik Chemicals" in rows[0]["top_entities"]
+    table = run("stories", "--db", str(db), "--limit", "1")
+    assert rows[0]["story"] in table.stdout and rows[1]["story"] not in table.stdout
+    missing = run("stories", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 2 and "parallax ingest" in missing.stderr
+
+
+def test_cli_demo_prints_the_story_comparison_and_writes_its_html_report(tmp_path):
+    result = run("demo", "--db", str(tmp_path / "demo.db"), "--html", str(tmp_path / "demo.html"), "--no-overview")
+    assert result.returncode == 0, result.stderr
+    assert "Stories" in result.stdout and "Comparison of story" in result.stdout
+    for heading in ("agree on", "conflict", "update"):
+        assert heading in result.stdout.lower()
+    html = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Port Alvane" in html
+    assert "wrote the HTML report" in result.stderr

@@ -37,7 +37,8 @@ from .model import (
 from .pipeline import Pipeline, Stage
 
 if _TYPE_CHECKING:  # pragma: no cover
-    from .api import IngestReport, analyze, ingest, open_store, search
+    from .api import IngestReport, analyze, cluster, compare, ingest, open_store, search, stories, story_articles
+    from .cluster import StoryClusterer
     from .store import Store
 
 # The verbs and the store pull in the readers, cleaners, annotators and SQLite: load them
@@ -45,10 +46,15 @@ if _TYPE_CHECKING:  # pragma: no cover
 _LAZY = {
     "IngestReport": "api",
     "analyze": "api",
+    "cluster": "api",
+    "compare": "api",
     "ingest": "api",
     "open_store": "api",
     "search": "api",
+    "stories": "api",
+    "story_articles": "api",
     "Store": "store",
+    "StoryClusterer": "cluster",
 }
 
 
@@ -96,9 +102,14 @@ __all__ = [
     "Stage",
     "Store",
     "StoreError",
+    "StoryClusterer",
     "__version__",
     "analyze",
+    "cluster",
+    "compare",
     "ingest",
     "open_store",
     "search",
+    "stories",
+    "story_articles",
 ]

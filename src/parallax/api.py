@@ -18,6 +18,7 @@ from .compare import CompareSettings, Comparison
 from .compare import compare as _compare
 from .backends import Backend, make_backend
 from .clean import clean
+from .cluster import StoryClusterer, StorySummary, summarize_stories
 from .config import Settings
 from .errors import InputError, NotFoundError
 from .ingest import read_inputs
@@ -138,21 +139,36 @@ def ingest(
     totals = AddReport()
     failures: list[IngestFailure] = []
     batch: list[Article] = []
+    assigner = None
     try:
-        for item in analyze(
-            paths, settings=settings, pipeline=pipeline, annotate=annotate, stdin=stdin, backend=backend
-        ):
-            if isinstance(item, IngestFailure):
-                failures.append(item)
-            else:
-                batch.append(item)
-                if len(batch) >= settings.batch_size:
-                    totals = totals + store.add_batch(batch)
-                    batch = []
-            if on_item is not None:
-                on_item(item)
-        if batch:
-            totals = totals + store.add_batch(batch)
+        if settings.assign_stories:
+            from .cluster.stored import StoreAssigner
+
+            assigner = StoreAssigner.open(store)
+
+        def write(articles: list[Article]) -> AddReport:
+            if assigner is not None:
+                articles = assigner.label(articles, store)
+            return store.add_batch(articles)
+
+        try:
+            for item in analyze(
+                paths, settings=settings, pipeline=pipeline, annotate=annotate, stdin=stdin, backend=backend
+            ):
+                if isinstance(item, IngestFailure):
+                    failures.append(item)
+                else:
+                    batch.append(item)
+                    if len(batch) >= settings.batch_size:
+                        totals = totals + write(batch)
+                        batch = []
+                if on_item is not None:
+                    on_item(item)
+            if batch:
+                totals = totals + write(batch)
+        finally:
+            if assigner is not None:
+                assigner.save(store)  # also after an interruption: the next run checks it against the store
     finally:
         if owns_store:
             store.close()
@@ -163,6 +179,37 @@ def ingest(
         revisions=totals.revisions,
         failures=tuple(failures),
     )
+
+
+def cluster(
+    articles: Iterable[Article], *, clusterer: StoryClusterer | None = None
+) -> list[tuple[str, str]]:
+    """``(article id, story id)`` for every article, in the order given, clustered online in
+    publication order (``parallax cluster``). Story ids are stable for a given input order.
+
+    ``clusterer`` sets the parameters (default :class:`StoryClusterer()`); it is fitted afresh.
+    """
+    batch = list(articles)
+    labels = (clusterer or StoryClusterer()).fit_predict(batch)
+    return [(a.id, label) for a, label in zip(batch, labels)]
+
+
+def clustering_pipeline() -> Pipeline:
+    """The annotation stages clustering reads (sentences and entities): faster than the full pipeline."""
+    from .annotate import EntityStage, SentenceStage
+
+    return Pipeline([SentenceStage(), EntityStage()])
+
+
+def stories(*, db: PathLike | Store | None = None) -> list[StorySummary]:
+    """The stories of a store, largest first: size, outlets, time span, top entities and a label."""
+    store = db if isinstance(db, Store) else open_store(db, readonly=True)
+    try:
+        members = [a for a in store.articles() if a.story]
+    finally:
+        if store is not db:
+            store.close()
+    return summarize_stories(members, [a.story or "" for a in members])
 
 
 def open_store(db: PathLike | None = None, *, settings: Settings | None = None, readonly: bool = False) -> Store:
@@ -197,7 +244,7 @@ def story_articles(story: str, *, db: PathLike | Store | None = None) -> list[Ar
     """The articles the store assigns to ``story``; :class:`NotFoundError` when there are none."""
     store = db if isinstance(db, Store) else open_store(db, readonly=True)
     try:
-        found = [a for a in store.articles() if a.story == story]
+        found = list(store.articles(story=story))
     finally:
         if store is not db:
             store.close()

@@ -186,6 +186,89 @@ def analyze(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+@cli.command(name="cluster", context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "-o", default=None, help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Least similarity for an article to join a story (default 0.12); lower merges more.",
+)
+@_input_options
+def cluster_cmd(
+    paths: tuple[str, ...],
+    out: str | None,
+    threshold: float | None,
+    workers: int | None,
+    max_article_bytes: int | None,
+    no_annotate: bool,
+    progress: bool | None,
+) -> None:
+    """Group the articles under PATH... into stories (no database) and write one line per article:
+    {"id": ..., "story": ...}, in input order.
+
+    Articles are clustered online in publication order, by title, lead, body and named entities with
+    a time decay; story ids are stable for a given input. --no-annotate skips entity recognition
+    (faster, slightly less accurate).
+    """
+    from .cluster import StoryClusterer
+
+    settings = _settings(workers=workers, max_article_bytes=max_article_bytes)
+    console = _stderr()
+    failed = 0
+    articles: list[Article] = []
+    pipeline = None if no_annotate else api.clustering_pipeline()
+    with _Progress(progress, console, "reading") as bar:
+        for item in api.analyze(paths, settings=settings, pipeline=pipeline, annotate=not no_annotate):
+            bar(item)
+            if isinstance(item, IngestFailure):
+                failed += 1
+            else:  # keep what clustering reads; spans and what cleaning removed are not needed
+                articles.append(item.replace(sentences=(), removed=()))
+    clusterer = StoryClusterer() if threshold is None else StoryClusterer(threshold=threshold)
+    pairs = api.cluster(articles, clusterer=clusterer)
+    stream = _open_out(out)
+    try:
+        for article_id, story in pairs:
+            stream.write(json.dumps({"id": article_id, "story": story}, ensure_ascii=False) + "\n")
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    console.print(
+        f"{len(pairs)} articles in {len(set(s for _, s in pairs))} stories" + (f", {failed} failed" if failed else ""),
+        highlight=False,
+    )
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--db", default="parallax.db", show_default=True, help="SQLite file of the store.")
+@click.option("--limit", type=int, default=None, help="Show only the largest N stories.")
+@click.option("--min-size", type=click.IntRange(1), default=1, show_default=True, help="Smallest story shown.")
+@click.option("--json", "as_json", is_flag=True, default=False, help="One JSON object per story.")
+def stories(db: str, limit: int | None, min_size: int, as_json: bool) -> None:
+    """List the stories of the store, largest first: size, outlets, time span, top entities and a
+    readable label. Compare one with: parallax compare STORY --db FILE.
+    """
+    if not Path(db).exists():
+        raise click.UsageError(f"no store at {db}; create one with: parallax ingest PATH... --db {db}")
+    found = [s for s in api.stories(db=db) if s.size >= min_size]
+    if limit is not None:
+        found = found[: max(limit, 0)]
+    if as_json:
+        for summary in found:
+            click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+        return
+    from .render.stories import render_stories
+
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        out = Console(highlight=False, width=130)
+    render_stories(found, out)
+    _stderr().print(f"{len(found)} stories", highlight=False)
+
+
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("query")
 @click.option("--db", default="parallax.db", show_default=True, help="SQLite file of the store.")
@@ -339,10 +422,22 @@ def serve(db: str, host: str, port: int) -> None:
     show_default=True,
     help="SQLite file the demo corpus is stored in (re-running the demo is a no-op for the store).",
 )
-def demo(db: str) -> None:
-    """Ingest the bundled demo corpus (one fictional event, seven outlets, mixed formats) and show
-    what Parallax finds in it."""
+@click.option(
+    "--html",
+    "html_out",
+    default="parallax-demo.html",
+    show_default=True,
+    help="Where to write the HTML report of the demo story ('' for none).",
+)
+@click.option("--overview/--no-overview", default=True, show_default=True, help="Print the per-article tables first.")
+def demo(db: str, html_out: str, overview: bool) -> None:
+    """Ingest the bundled demo corpus (one fictional event, seven outlets, mixed formats, plus an
+    unrelated story), list the stories it forms, print the comparison of the largest one and write
+    its HTML report."""
+    from .render.html import render_html
     from .render.overview import render_overview
+    from .render.stories import render_stories
+    from .render.text import render_text
     from .samples import demo_paths
 
     console = _stderr()
@@ -351,12 +446,27 @@ def demo(db: str) -> None:
     for failure in report.failures:
         _report_failure(console, failure)
     console.print(report.summary(), highlight=False)
-    with api.open_store(db, readonly=True) as store:
-        articles = list(store.articles())
     out = Console(highlight=False)
     if not out.is_terminal:  # piped or captured: wide enough that the tables stay readable
         out = Console(highlight=False, width=130)
-    render_overview(articles, out)
+    found = api.stories(db=db)
+    with api.open_store(db, readonly=True) as store:
+        if overview:
+            render_overview(list(store.articles()), out)
+        render_stories(found, out)
+        if not found:
+            sys.exit(EXIT_FAILED)
+        story = found[0].id
+        articles = list(store.articles(story=story))
+    comparison = api.compare(articles, story=story)
+    out.rule(f"Comparison of story {story}: {found[0].label}")
+    render_text(comparison, out)
+    if html_out:
+        Path(html_out).write_text(render_html(comparison, articles), encoding="utf-8")
+        console.print(f"wrote the HTML report of story {story} to {html_out}", highlight=False)
+    console.print(
+        f"next: parallax serve --db {db}   (browse it at http://127.0.0.1:8000)", highlight=False
+    )
     sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 

@@ -47,6 +47,9 @@ class Settings:
     )
     detect_language: bool = _setting(True, "Detect the language of articles that do not state it.")
     progress: bool = _setting(True, "Show a progress bar on stderr for long runs.")
+    assign_stories: bool = _setting(
+        True, "Assign each ingested article to a story (online clustering) as it is stored."
+    )
 
     def __post_init__(self) -> None:
         for name in ("max_article_bytes", "max_feed_bytes", "max_decompressed_bytes", "batch_size", "workers"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 
 from parallax.config import Settings
 from parallax.errors import ConfigError, StoreError
-from parallax.store import Store, schema
+from parallax.model import Article
+from parallax.store import Store, queries, schema
 
 
 def _ledger(path: Path) -> list[tuple[str, str]]:
@@ -184,3 +186,42 @@ def test_store_package_exports_its_front_door() -> None:
 
     assert sorted(package.__all__) == ["AddReport", "SearchHit", "Store"]
     assert all(hasattr(package, name) for name in package.__all__)
+
+
+def test_store_meta_values_round_trip_and_replace(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    with Store(db) as store:
+        assert store.get_meta("k") is None
+        store.set_meta("k", b"\x00one")
+        store.set_meta("k", b"two")
+    with Store(db, readonly=True) as store:
+        assert store.get_meta("k") == b"two"
+
+
+def test_store_written_before_meta_is_upgraded_on_open_keeping_its_articles(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, "old", schema.MIGRATIONS[:1])  # a store as the first release wrote it
+    old = Article(id="a", text="Text.", story="s1")
+    conn.execute(
+        queries.INSERT,
+        ("a", 1, old.content_hash, None, None, None, None, None, None, old.text, json.dumps(old.to_dict()), "s1", "t"),
+    )
+    conn.close()
+    with pytest.raises(StoreError, match="0002_meta"):  # read-only cannot upgrade: says how
+        Store(db, readonly=True)
+    with Store(db) as store:
+        assert store.get("a").story == "s1"
+        store.set_meta("k", b"v")
+    assert [name for name, _ in _ledger(db)] == [m.name for m in schema.MIGRATIONS]
+
+
+def test_store_articles_of_one_story_only(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch(
+            [Article(id="a", text="One.", story="s1"), Article(id="b", text="Two.", story="s2"),
+             Article(id="c", text="Three.", story="s1")]
+        )
+        assert [a.id for a in store.articles(story="s1")] == ["a", "c"]
+        assert list(store.articles(story="none")) == []
+        assert store.story_assignments() == {"a": "s1", "b": "s2", "c": "s1"}

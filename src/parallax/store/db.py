@@ -129,7 +129,8 @@ class Store:
             if self._readonly:
                 pending = schema.check(conn, where)
                 if pending:
-                    self._refuse_foreign(conn)
+                    if not schema.applied(conn):
+                        self._refuse_foreign(conn)
                     raise StoreError(
                         f"the store {where} needs the schema steps {', '.join(m.name for m in pending)} and was "
                         "opened read-only; open it once for writing (e.g. `parallax ingest`) to upgrade it"
@@ -355,6 +356,42 @@ class Store:
                 )
         return article
 
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The content hashes among ``hashes`` that the store already holds (adding them is a no-op)."""
+        return self._known_hashes(self._db(), list(hashes))
+
+    def set_meta(self, key: str, value: bytes) -> None:
+        """Keep ``value`` under ``key`` (replacing any earlier value), in one transaction."""
+        conn = self._writable()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                (key, sqlite3.Binary(value), _now()),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback(conn)
+            raise StoreError(f"{self._path}: saving {key!r} failed ({exc}); the articles are not affected") from exc
+        except BaseException:
+            self._rollback(conn)
+            raise
+
+    def get_meta(self, key: str) -> bytes | None:
+        """The value kept under ``key``, or None."""
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> story id for every stored article that has a story."""
+        rows = self._db().execute("SELECT DISTINCT id, story FROM articles WHERE story IS NOT NULL")
+        return {article_id: story for article_id, story in rows}
+
+    def unassigned(self) -> list[Article]:
+        """The latest revision of every stored article without a story, in insertion order."""
+        return [a for a in self._read_articles(f"AND a.story IS NULL AND {queries.LATEST}", ())]
+
     def set_story(self, article_id: str, story: str | None) -> None:
         """Assign every revision of ``article_id`` to ``story`` (None clears it)."""
         if self.set_stories([(article_id, story)]) == 0:
@@ -427,19 +464,27 @@ class Store:
             raise NotFoundError(f"no article {article_id!r} in the store {self._path}")
         return [self._article(*row) for row in rows]
 
-    def articles(self, *, latest_only: bool = True) -> Iterator[Article]:
+    def articles(self, *, latest_only: bool = True, story: str | None = None) -> Iterator[Article]:
         """Stored articles in insertion order, read page by page (memory stays flat).
 
-        With ``latest_only`` (the default) each id appears once, as its latest revision.
+        With ``latest_only`` (the default) each id appears once, as its latest revision. With
+        ``story``, only the articles assigned to that story (an indexed lookup).
         """
-        conn = self._db()
         condition = f"AND {queries.LATEST}" if latest_only else ""
+        params: tuple[object, ...] = ()
+        if story is not None:
+            condition += " AND a.story = ?"
+            params = (story,)
+        return self._read_articles(condition, params)
+
+    def _read_articles(self, condition: str, params: tuple[object, ...]) -> Iterator[Article]:
+        conn = self._db()
         last = 0
         while True:
             page = conn.execute(
                 f"SELECT a.rowid, a.doc, a.story FROM articles AS a WHERE a.rowid > ? {condition} "
                 "ORDER BY a.rowid LIMIT ?",
-                (last, PAGE_SIZE),
+                (last, *params, PAGE_SIZE),
             ).fetchall()
             for _, doc, story in page:
                 yield self._article(doc, story)

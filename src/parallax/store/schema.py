@@ -81,8 +81,15 @@ ARTICLES = Migration(
     ),
 )
 
+#: Small named values the store keeps beside its articles (e.g. the story clusterer's state, so an
+#: ingest continues the stories of the last one without re-reading every article).
+META = Migration(
+    "0002_meta",
+    ("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL, updated_at TEXT NOT NULL)",),
+)
+
 #: Every migration, in the order it is applied. Append only.
-MIGRATIONS: tuple[Migration, ...] = (ARTICLES,)
+MIGRATIONS: tuple[Migration, ...] = (ARTICLES, META)
 
 _CREATE_LEDGER = "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
 
