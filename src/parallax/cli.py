@@ -429,8 +429,11 @@ def serve(db: str, host: str, port: int) -> None:
     show_default=True,
     help="Where to write the HTML report of the demo story ('' for none).",
 )
-@click.option("--overview/--no-overview", default=True, show_default=True, help="Print the per-article tables first.")
-def demo(db: str, html_out: str, overview: bool) -> None:
+@click.option("--overview/--no-overview", default=True, show_default=True, help="Print the table of articles first.")
+@click.option(
+    "--details", is_flag=True, default=False, help="Also print every figure, quote and frame found, per article."
+)
+def demo(db: str, html_out: str, overview: bool, details: bool) -> None:
     """Ingest the bundled demo corpus (one fictional event, seven outlets, mixed formats, plus an
     unrelated story), list the stories it forms, print the comparison of the largest one and write
     its HTML report."""
@@ -452,7 +455,7 @@ def demo(db: str, html_out: str, overview: bool) -> None:
     found = api.stories(db=db)
     with api.open_store(db, readonly=True) as store:
         if overview:
-            render_overview(list(store.articles()), out)
+            render_overview(list(store.articles()), out, details=details)
         render_stories(found, out)
         if not found:
             sys.exit(EXIT_FAILED)

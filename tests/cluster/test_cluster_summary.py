@@ -26,6 +26,26 @@ def test_summary_label_uses_the_words_the_headlines_share(corpus) -> None:
     label = summaries[0].label
     assert "Brindlemoor" in label and "flood" in label.lower()
     assert "Tollan" in summaries[2].label
+    assert label in {a.title for a in articles}  # a whole headline, which reads, not a bag of words
+
+
+def test_summary_label_is_the_headline_sharing_most_words_shortened_at_a_word() -> None:
+    from parallax.model import Article
+
+    titles = [
+        "Mayor opens new ferry terminal at Velt harbour",
+        "Velt harbour ferry terminal opens after delays",
+        "Crowds at the opening",
+        "Velt harbour ferry terminal opens to crowds after years of delays, strikes, lawsuits, "
+        "cost overruns and a change of contractor that nobody saw coming",
+    ]
+    arts = [Article(id=str(i), title=t, text="Body.") for i, t in enumerate(titles)]
+    (summary,) = summarize_stories(arts, ["s"] * 4)
+    assert summary.label == titles[1]
+    (long_only,) = summarize_stories(arts[3:], ["s"])
+    assert long_only.label.endswith("…") and len(long_only.label) <= 90
+    assert long_only.label[:-1] == titles[3][: len(long_only.label) - 1]  # cut between words
+    assert titles[3][len(long_only.label) - 1] in " ,"
 
 
 def test_summary_top_entities_count_articles_that_name_them(corpus) -> None:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article
-from ..represent.text import STOP_WORDS, tokens
+from ..represent.text import tokens
 from .online import parse_published
 
 __all__ = ["StorySummary", "summarize_stories"]
 
-_LABEL_TERMS = 6
 _TOP_ENTITIES = 5
 
 
@@ -43,25 +43,37 @@ class StorySummary:
         }
 
 
+_LABEL_CHARS = 90
+
+
+def _shorten(text: str, limit: int = _LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
+
+
 def _label(members: Sequence[Article], entities: Sequence[str]) -> str:
-    """Top headline words shared across the story's titles, in the order the most central title uses them."""
-    titles = [a.title for a in members if a.title]
+    """The story's most representative headline: the one whose words the other headlines use most
+    (per square root of its words, so a long headline does not win by length; ties: the shorter), kept whole up to ``_LABEL_CHARS`` characters, since a real headline reads
+    better than a bag of its words. Untitled stories use the first line of a body, else the top
+    entities."""
+    titles = [a.title for a in members if a.title and a.title.strip()]
     if not titles:
-        heads = [a.text.split("\n", 1)[0][:200] for a in members]
+        heads = [a.text.strip().split("\n", 1)[0][:200] for a in members]
         titles = [h for h in heads if h.strip()]
     if not titles:
         return ", ".join(entities[:3])
     df: Counter[str] = Counter()
     for title in titles:
         df.update(set(tokens(title)))
-    # the title that shares most with the others reads best; keep its own words in order
-    central = max(titles, key=lambda t: (sum(df[w] for w in set(tokens(t))), -len(t)))
-    if len(titles) == 1:
-        return central
-    words = [w for w in central.split() if w.strip(".,:;!?\"'“”‘’()").lower() not in STOP_WORDS]
-    shared = [w for w in words if df.get(tokens(w)[0] if tokens(w) else "", 0) > 1]
-    picked = shared[:_LABEL_TERMS] if len(shared) >= 2 else words[:_LABEL_TERMS]
-    return " ".join(w.strip('.,:;!?"“”‘’()') for w in picked) or central
+    def shared(title: str) -> float:  # words other headlines use, per square root of its words
+        words = set(tokens(title))
+        return sum(df[w] - 1 for w in words) / math.sqrt(len(words)) if words else 0.0
+
+    central = max(titles, key=lambda t: (shared(t), -len(t), t))
+    return _shorten(central)
 
 
 def summarize_stories(articles: Sequence[Article], labels: Sequence[str]) -> list[StorySummary]:

@@ -107,14 +107,17 @@ def frames_table(articles: Sequence[Article]) -> Table | None:
     return table
 
 
-def render_overview(articles: Iterable[Article], console: Console) -> None:
-    """Print the overview of ``articles`` to ``console``."""
+def render_overview(articles: Iterable[Article], console: Console, *, details: bool = True) -> None:
+    """Print the overview of ``articles`` to ``console``: the article table and, with ``details``,
+    every figure, quote and framing expression found, side by side across outlets."""
     ordered = _ordered(articles)
     outlets = sorted({a.outlet or "?" for a in ordered})
     console.print(
         f"[bold]{len(ordered)} articles from {len(outlets)} outlets[/bold]: {', '.join(outlets)}", highlight=False
     )
     console.print(articles_table(ordered))
+    if not details:
+        return
     for table in (figures_table(ordered), quotes_table(ordered), frames_table(ordered)):
         if table is not None:
             console.print(table)
