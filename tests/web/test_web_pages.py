@@ -62,7 +62,7 @@ def hostile(hostile_db: Path) -> Iterator[TestClient]:
 
 def test_web_pages_stories_list_shows_size_outlets_and_dates(demo: TestClient):
     html = demo.get("/").text
-    assert html.index("Port Alvane blast") < html.index("tram")  # newest story first
+    assert html.index("in Port Alvane<") < html.index("tram extension")  # newest story first
     assert "2026-03-03 – 2026-03-07" in html
     assert '<option value="Dalmora National Radio">' in html
 

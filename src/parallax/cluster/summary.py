@@ -12,7 +12,7 @@ from ..model import Article
 from ..represent.text import tokens
 from .online import parse_published
 
-__all__ = ["StorySummary", "summarize_stories"]
+__all__ = ["StorySummary", "story_label", "summarize_stories"]
 
 _TOP_ENTITIES = 5
 
@@ -54,7 +54,7 @@ def _shorten(text: str, limit: int = _LABEL_CHARS) -> str:
     return cut + "…"
 
 
-def _label(members: Sequence[Article], entities: Sequence[str]) -> str:
+def story_label(members: Sequence[Article], entities: Sequence[str] = ()) -> str:
     """The story's most representative headline: the one whose words the other headlines use most
     (per square root of its words, so a long headline does not win by length; ties: the shorter), kept whole up to ``_LABEL_CHARS`` characters, since a real headline reads
     better than a bag of its words. Untitled stories use the first line of a body, else the top
@@ -108,7 +108,7 @@ def summarize_stories(articles: Sequence[Article], labels: Sequence[str]) -> lis
                 first=dated[0][1] if dated else None,
                 last=dated[-1][1] if dated else None,
                 top_entities=top,
-                label=_label(members, top),
+                label=story_label(members, top),
             )
         )
     out.sort(key=lambda s: (-s.size, parse_published(s.first) or float("inf"), s.id))

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from ..api import compare, open_store
 from ..compare import Comparison
+from ..cluster.summary import story_label
 from ..config import Settings
 from ..errors import ConfigError, NotFoundError
 from ..model import Article
@@ -163,8 +164,7 @@ def _row(key: str, members: list[Article]) -> StoryRow:
     entities: Counter[str] = Counter()
     for a in members:
         entities.update({e.name for e in a.entities if e.kind != "other"})
-    titled = next((a.title for a in members if a.title and a.title.strip()), None)
-    label = titled or " ".join(members[0].text.split())[:90] or members[0].id
+    label = story_label(members) or members[0].id
     return StoryRow(
         id=key,
         label=label,
