@@ -512,3 +512,41 @@ def test_claims_demo_corpus_casualty_figures_have_their_fields() -> None:
         if x["predicate"] in sentence and c.predicate != x["predicate"]:
             problems.append((x["article"], x["value"], c.predicate, x["predicate"]))
     assert problems == []
+
+
+# --- a figure takes only its own predicate ------------------------------------------------------
+
+
+def _figures(text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(c.value, c.unit, c.predicate) for c in claims(text)]
+
+
+def test_claims_age_in_apposition_is_not_a_figure() -> None:
+    assert _figures("Dana Reyes, 30, from Marlow, who was among more than 50 injured, said the ferry sped up.") == [
+        (50.0, None, "injured")
+    ]
+    assert not claims("Navy veteran Tomas Lind, 57, was one of those injured.")
+    assert not claims("The pilot, Gareth Morgan (44) also died in the crash.")
+
+
+def test_claims_predicate_after_figure_stops_at_another_clause() -> None:
+    text = "Two people remain trapped and more than 50 have been injured, trapping five people and injuring another 40."
+    assert _figures(text) == [(2.0, "people", None), (50.0, "people", "injured"), (5.0, "people", None),
+                              (40.0, None, "injured")]
+
+
+def test_claims_predicate_after_figure_reads_past_an_aside() -> None:
+    assert _figures("At least 84 people, including 10 children, were killed in the attack.")[0] == (
+        84.0, "people", "killed")
+    assert _figures("Some 30 civilians, including women and children, were killed, officials said.") == [
+        (30.0, "civilians", "killed")]
+
+
+def test_claims_predicate_before_figure_stays_in_its_clause() -> None:
+    found = _figures("More than 50 were injured after the ferry hit the pier, trapping five people inside.")
+    assert (5.0, "people", None) in found
+
+
+def test_claims_capitalised_unit_must_follow_the_figure() -> None:
+    assert _figures("Fire crews freed 40 Steve Parsons said.") != [(40.0, "Parsons", None)]
+    assert _figures("The attack killed 3 Americans, officials said.") == [(3.0, "Americans", "killed")]

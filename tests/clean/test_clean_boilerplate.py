@@ -150,3 +150,83 @@ def test_boilerplate_is_asking_needs_person_and_ask() -> None:
     assert is_asking("Please support us: your donation keeps our reporters in the field.")
     assert not is_asking("Donations to the fund rose sharply in March.")
     assert not is_asking("We met the minister, who said our questions were fair.")
+
+
+# --- captions, players and photo galleries left by generic extractors ------------------------
+
+GALLERY_LINES = [
+    "Harbour news in pictures",
+    "3 show all Harbour news in pictures",
+    "1/3 12 May 2024 A ferry leaves the southern terminal at dawn Harbour Photo Agency",
+    "2/3 11 May 2024 Dock workers repair a crane damaged in the storm Jan Novak/HPA",
+    "3/3 10 May 2024 Residents watch the waves from the sea wall Getty Images",
+]
+
+
+def test_boilerplate_photo_gallery_lines_removed_as_one_block() -> None:
+    cleaned = clean_text(_body(NEWS[0], *GALLERY_LINES, NEWS[1]))
+    assert cleaned.text == _body(NEWS[0], NEWS[1])
+    galleries = [r for r in cleaned.removed if r.reason == "photo gallery"]
+    assert len(galleries) == 1 and galleries[0].kind == "other"
+    assert galleries[0].text.startswith("Harbour news in pictures") and galleries[0].text.endswith("Getty Images")
+
+
+def test_boilerplate_inline_photo_gallery_paragraph_removed() -> None:
+    gallery = ("Pier storm 3 show all Pier storm 1/3 Waves break over the northern pier Jan Novak/HPA "
+               "2/3 A crane lies on its side Getty Images 3/3 The terminal was closed on Friday HPA")
+    cleaned = clean_text(_body(NEWS[0], gallery, NEWS[1]))
+    assert cleaned.text == _body(NEWS[0], NEWS[1])
+    assert [r.reason for r in cleaned.removed] == ["photo gallery"]
+
+
+def test_boilerplate_one_slashed_number_line_is_not_a_gallery() -> None:
+    line = "9/11 changed how the port authority screens cargo, its director said in a speech on Friday."
+    assert clean_text(_body(NEWS[0], line, NEWS[1])).text == _body(NEWS[0], line, NEWS[1])
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Media playback is unsupported on your device Media caption The pier collapsed shortly after 06:00 GMT",
+        "Image copyright Getty Images Image caption Two cranes were damaged in the storm",
+        "Enlarge this image toggle caption Jan Novak/AFP/Getty Images Jan Novak/AFP/Getty Images",
+        "Photos: Storm hits the harbour Waves break over the northern pier. Hide Caption 3 of 12",
+        "SWNS • PA Dock workers repair a crane damaged in the storm",
+        "Photo",
+        "Reuters",
+    ],
+)
+def test_boilerplate_picture_and_video_captions_removed(caption: str) -> None:
+    cleaned = clean_text(_body(NEWS[0], caption, NEWS[1]))
+    assert cleaned.text == _body(NEWS[0], NEWS[1])
+    assert [r.kind for r in cleaned.removed] == ["other"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Advertisement Continue reading the main story",
+        "Read more",
+        "Scroll down for video",
+        "Read or Share this story: https://harbour.example/2024/05/storm",
+        "___",
+        "For more harbour coverage: https://harbour.example/news",
+        "We pay for your stories! Do you have a story for the Harbour Gazette news team? Email us.",
+    ],
+)
+def test_boilerplate_more_widget_lines_are_prompts(prompt: str) -> None:
+    assert prompt_reason(prompt) is not None
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Video of the pier collapsing was shared widely on Friday, the harbour authority said.",
+        "Photo agencies were barred from the terminal for three days after the storm.",
+        "Read more about the council vote in the minutes published on Friday, the mayor said.",
+        "Image copyright lawyers for the photographer said the agency had used the picture without permission, "
+        "and that they would ask the court in Marlow to order damages for every day it stayed online.",
+    ],
+)
+def test_boilerplate_news_sentences_about_pictures_stay(news: str) -> None:
+    assert clean_text(_body(NEWS[0], news, NEWS[1])).text == _body(NEWS[0], news, NEWS[1])

@@ -237,6 +237,10 @@ _BY_START_RE = re.compile(r"(?:by|as\s+of|as\s+at|until)\s", re.IGNORECASE)
 _INITIAL_DATE_RE = re.compile(r"[\W_]*(?:(?:on|by|as\s+of|until|late|early)\s+)*", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"\s*,")
 _PREDICATE_WINDOW = 80  # characters between a number and its predicate, at most
+#: A coordinated clause between a figure and a later predicate: the predicate is that clause's.
+_COORDINATION_RE = re.compile(r"\s(?:and|but|while|whereas|or)\s", re.IGNORECASE)
+#: An aside right after a figure, between commas, dashes or brackets ("84 people, including 10 children,").
+_INSERTION_RE = re.compile(r"\s*(?:,[^,;:]{1,80},|\s[\u2013\u2014][^\u2013\u2014;:]{1,80}[\u2013\u2014]|\([^()]{1,80}\))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +328,8 @@ def _find_unit(text: str, num: NumberMention, hi: int) -> tuple[str | None, int]
             pos = m.end()
             continue
         if word[0].isupper():
-            if fallback is None and _looks_plural(low):
-                fallback = (word, m.end())
+            if fallback is None and pos == num.end and _looks_plural(low):
+                fallback = (word, m.end())  # "3 Americans"; not "40 Steve Parsons" (a photo credit)
             pos = m.end()
             continue
         if _looks_plural(low) and low not in PREDICATES:
@@ -392,9 +396,19 @@ def _subject_predicate(
 
 
 def _predicate(
-    text: str, lo: int, hi: int, num: NumberMention, unit_end: int, found: Sequence[re.Match[str]]
+    text: str,
+    lo: int,
+    hi: int,
+    num: NumberMention,
+    unit_end: int,
+    found: Sequence[re.Match[str]],
+    others: Sequence[NumberMention] = (),
 ) -> _Predicate | None:
-    """The canonical predicate nearest the number within its clause, preferring a noun over a change verb."""
+    """The canonical predicate nearest the number within its clause, preferring a noun over a change verb.
+
+    A predicate after the number never reaches past another figure or into a coordinated clause: in
+    "two people remain trapped and more than 50 were injured", "injured" belongs to the 50, not to the
+    two."""
     update = _TOLL_UPDATE_BEFORE_RE.search(text, max(lo, num.start - 80), num.start)
     if update:  # "raised its count to 44", "has put the toll at 30"
         noun = _norm(update.group(1))
@@ -408,8 +422,14 @@ def _predicate(
     for m in found:
         if m.end() <= num.start:
             gap_lo, gap_hi = m.end(), num.start
+            if "," in text[gap_lo:gap_hi]:
+                continue  # "injured after the ferry hit the pier, trapping five people": another clause's
         elif m.start() >= unit_end:
             gap_lo, gap_hi = unit_end, m.start()
+            inserted = _INSERTION_RE.match(text, gap_lo, gap_hi)  # "84 people, including 10 children, were killed"
+            rest = inserted.end() if inserted else gap_lo
+            if any(rest <= o.start < gap_hi for o in others) or _COORDINATION_RE.search(text, rest, gap_hi):
+                continue  # "trapping five people and injuring another 40": "injuring" is not the five's
         elif m.start() >= num.end and m.end() <= unit_end:
             gap_lo = gap_hi = num.end  # "2,300 evacuated residents", "12 wounded soldiers"
         else:
@@ -685,7 +705,7 @@ def _claims_in_sentence(
                 continue  # "the two countries", "its three members": a reference, not a figure
         if predicates is None:
             predicates = list(_PREDICATE_RE.finditer(text, lo, hi))
-        found = None if unit_cls == "time" else _predicate(text, lo, hi, num, unit_end, predicates)
+        found = None if unit_cls == "time" else _predicate(text, lo, hi, num, unit_end, predicates, numbers)
         predicate = found.canon if found else None
         if found is not None and unit is None and found.subject_unit and num.kind == "count":
             unit = found.subject_unit  # "the death toll rose to 41" counts people

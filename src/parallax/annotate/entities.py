@@ -37,7 +37,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..model import Article, Entity, Span
 from .gazetteer import NAME_ARTICLES, NAME_PARTICLES, Gazetteer, GazetteerEntry, default_gazetteer, name_key
@@ -668,8 +668,14 @@ def _initials(key_surface: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def _cluster(mentions: list[_Mention], text: str) -> list[list[_Mention]]:
-    """Group mentions into entities (lists of mentions in text order)."""
+def _cluster(
+    mentions: list[_Mention], text: str, given_names: Mapping[str, str] | frozenset[str] = frozenset()
+) -> list[list[_Mention]]:
+    """Group mentions into entities (lists of mentions in text order).
+
+    A one-word name joins a person by surname ("Peskov"), or by given name only when it is one
+    (``given_names``: "Hillary" joins Hillary Clinton; "Croydon" never joins "Croydon Central MP
+    Gavin Barwell")."""
     clusters: list[list[_Mention]] = []
     by_key: dict[str, int] = {}
     singles: list[_Mention] = []
@@ -748,7 +754,7 @@ def _cluster(mentions: list[_Mention], text: str) -> list[list[_Mention]]:
     for m in singles:
         toks = _person_tokens(m.key)
         k = toks[0] if toks else m.key
-        cands = surname_index.get(k) or given_index.get(k) or []
+        cands = surname_index.get(k) or (given_index.get(k) if m.surface in given_names else None) or []
         if m.gender is not None and len(cands) > 1:
             cands = [ci for ci in cands if _cluster_gender(clusters[ci]) in (None, m.gender)] or cands
         if len(cands) > 1:
@@ -849,7 +855,7 @@ def find_entities(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | N
             mentions.extend(_headline_mentions(ctx, phrase))
         else:
             mentions.extend(_phrase_mentions(ctx, phrase))
-    return [_to_entity(c) for c in _cluster(mentions, text)]
+    return [_to_entity(c) for c in _cluster(mentions, text, gaz.given_names)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -921,7 +927,7 @@ def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = Non
     """Story-level names: ``(article_id, entity name) -> canonical name`` across ``articles``.
 
     The same alias rules as within an article: equal keys, a one-word person name that
-    is a unique surname (or given name) of a fuller name in the story, an acronym
+    is a unique surname (or, when it is a given name, the given name) of a fuller name in the story, an acronym
     spelling a name's initials. The canonical name is the longest full form in the story.
     Articles without entities are annotated on the fly (their sentences, if any, are used).
     """
@@ -969,7 +975,9 @@ def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = Non
         group = "person" if e.kind in ("person", "other") else e.kind
         toks = _person_tokens(name_key(e.name))
         if group == "person" and len(toks) == 1:
-            roots = {find(j) for j in surnames.get(toks[0], ())} or {find(j) for j in given.get(toks[0], ())}
+            roots = {find(j) for j in surnames.get(toks[0], ())}
+            if not roots and e.name in gaz.given_names:
+                roots = {find(j) for j in given.get(toks[0], ())}
             if len(roots) == 1:
                 union(roots.pop(), i)
         if e.kind in ("org", "other") and _ACRONYM_RE.match(e.name):

@@ -120,6 +120,11 @@ _TIME_AFTER_RE = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|h\b|GMT|UTC|BST|CET|EST|EDT|PST|MSK|local time)"
 )
 _AGE_AFTER_RE = re.compile(r"\s*(?:-|\s)years?(?:-|\s)old\b|-year-old|\s+yrs?\s+old\b")
+#: An age in apposition to a name: "Martin Bamford, 30, from Croydon", "Kevin Snow (57) was".
+_APPOSITIVE_AGE_BEFORE_RE = re.compile(
+    r"(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Oo]n )(?<![Ff]rom )(?<![Nn]ear )\b[A-Z][\w'’.-]*(?:,\s+|\s+\()$"
+)  # not "In Nice, 84 died": a place
+_APPOSITIVE_AGE_AFTER_RE = re.compile(r"(?:,|\))")
 _ATTACHED_UNIT_RE = re.compile(r"(?:km|kg|cm|mm|mph|kph|kmh|ha|MW|GW|kW|kWh|bpd|sq)\b")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.'’]*)\s+$")
 _MONTH_AFTER_RE = re.compile(r"\s+(?:" + "|".join(_MONTHS) + r")\b\.?", re.IGNORECASE)
@@ -229,6 +234,14 @@ def _skip_by_context(
         return True
     if _AGE_AFTER_RE.match(text, e):
         return True
+    if (
+        written == "digits"
+        and e - ns <= 3
+        and _APPOSITIVE_AGE_AFTER_RE.match(text, e)
+        and _APPOSITIVE_AGE_BEFORE_RE.search(text, max(lo, ns - 40), ns)
+        and (text[ns - 1] != "(" or text[e] == ")")
+    ):
+        return True  # "Martin Bamford, 30, from Croydon": an age, not a count
     if _FRACTION_AFTER_RE.match(text, e):
         return True  # "two thirds", "three quarters": a share, not a count
     if _MONTH_AFTER_RE.match(text, head_end) and written == "digits":

@@ -9,6 +9,7 @@ removal as a :class:`~parallax.model.Removed`:
 * ``appeal``: donation and subscription appeals (:mod:`.boilerplate`)
 * ``byline``: bylines, credit lines and author bios at the body's edges (:mod:`.byline`)
 * ``teaser`` / ``other``: truncated teasers and repeated paragraphs (:mod:`.teasers`)
+* ``other``: photo galleries, picture and video captions, player notices (:mod:`.boilerplate`)
 
 Kept paragraphs are joined with a blank line; their characters are not altered.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..errors import EmptyInputError
 from ..model import Article, RawDocument, Removed
-from .boilerplate import find_appeals, is_appeal_header, is_closing_prompt, prompt_reason
+from .boilerplate import find_appeals, find_captions, is_appeal_header, is_closing_prompt, prompt_reason
 from .byline import Byline, parse_byline
 from .fields import article_id, normalize_published, outlet_from_url
 from .html import ExtractedHTML, extract_html
@@ -107,6 +108,11 @@ class _Body:
                 while k + 1 < len(indices) and self.marks[indices[k + 1]].block == mark.block:
                     k += 1
                     last = indices[k]
+            elif mark.reason == "photo gallery":  # one gallery, one removal
+                while (k + 1 < len(indices) and indices[k + 1] == last + 1
+                       and self.marks[indices[k + 1]].reason == mark.reason):
+                    k += 1
+                    last = indices[k]
             first_p, last_p = self.paragraphs[i], self.paragraphs[last]
             out.append(
                 Removed(mark.kind, self.source[first_p.offset : last_p.end], mark.reason, first_p.offset)
@@ -157,6 +163,9 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
             reason = prompt_reason(p.text)
             if reason:
                 body.marks[i] = _Mark("prompt", reason)
+    for i, reason in find_captions([p.text for p in paragraphs]):
+        if i not in body.marks:
+            body.marks[i] = _Mark("other", reason)
     body.take_bylines(outlet)
     texts = [p.text for p in paragraphs]
     skip = [i in body.marks for i in range(len(paragraphs))]

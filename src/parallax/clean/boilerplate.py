@@ -12,6 +12,13 @@ Two kinds, as :class:`~parallax.model.Removed` names them:
     A short paragraph that is all widget: newsletter sign-up, cookie notice, share
     buttons, "Read more: ...", "Advertisement", copyright line.
 
+``other`` (captions)
+    Picture and video furniture that generic extractors leave in the text: photo
+    galleries ("8 show all ... 1/8 The scene ... 2/8 ..." and runs of "4/34 <caption>"
+    lines with their "... in pictures" heading), player notices ("Media playback is
+    unsupported on your device Media caption ...") and caption lines ("Image copyright
+    PA Image caption ...", "SWNS • PA <caption>").
+
 Everything here works on paragraph texts and returns indices; the caller records
 the removals. Long news paragraphs that merely mention donations, newsletters or
 cookies are never matched: every rule is anchored at the paragraph start and capped
@@ -37,6 +44,14 @@ _PROMPT_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
         (r"^(?:read|see) (?:more|also)\s*[:\-\u2013\u2014>]", 30, "read-more link"),
         (r"^(?:related|recommended|more on this|more from)\b.{0,30}[:\-\u2013\u2014]", 30, "related link"),
         (r"^advertisement\b|^ad(?:vert)?\s*$|^sponsored(?: content)?\s*$", 4, "advertisement"),
+        (r"^advertisement\s+continue reading the main story\s*$", 8, "advertisement"),
+        (r"^(?:read|see) more\s*[.!]?\s*$", 3, "read-more link"),
+        (r"^(?:read|share|read or share) (?:or share )?this (?:story|article)\s*:", 20, "share widget"),
+        (r"^scroll down for (?:video|more)\b", 8, "video prompt"),
+        (r"^(?:[_*=~\-\u2013\u2014#]\s*){3,}$", 1, "separator"),
+        (r"^for more\b.{0,60}:\s*https?://", 30, "read-more link"),
+        (r"^today['\u2019]s coverage from\b", 12, "related link"),
+        (r"^(?:we pay for your stories|got a story\?|do you have a story for)\b", 60, "tip-line prompt"),
         (r"^(?:share (?:this|the) (?:article|story|post|page)|share on\b|share via\b)", 12, "share widget"),
         (r"^(?:follow|like|join) us on\b", 20, "follow-us prompt"),
         (
@@ -284,3 +299,80 @@ def _open_appeal_end(texts: Sequence[str], skip: Sequence[bool], i: int) -> int 
 
 def _near_end(j: int, skip: Sequence[bool], n: int) -> bool:
     return all(skip[k] for k in range(j + 1, n))
+
+
+# --- captions ------------------------------------------------------------------------------
+
+_CAPTION_RULES: tuple[tuple[re.Pattern[str], int, str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), n, reason)
+    for p, n, reason in (
+        (r"^media playback is (?:unsupported|not supported) on your device", 60, "video caption"),
+        (
+            r"^(?:image|picture|photo) copyright\b.{0,80}?\b(?:image|picture|photo) caption\b"
+            r"|^(?:image|picture|photo) (?:caption|credit)\b",
+            70,
+            "photo caption",
+        ),
+        (r"^(?:video|media) caption\b", 60, "video caption"),
+        (r"^(?:photo|photos|video|image|gallery|watch)\s*$", 1, "picture placeholder"),
+        (r"^(?:enlarge this image|toggle caption|hide caption)\b", 60, "photo caption"),
+        (r"\bhide caption \d+ of \d+\s*$", 90, "photo gallery"),
+        (r"^(?:getty images|reuters|ap|afp|epa|pa|rex|shutterstock|alamy|ap photo)\s*$", 2, "photo credit"),
+        (
+            r"^(?:(?:getty(?: images)?|pa|ap|afp|reuters|epa|swns|rex(?: features)?|shutterstock|alamy)"
+            r"(?:\s*/\s*[\w ]+)?\s*[\u2022|]\s*)+",
+            40,
+            "photo caption",
+        ),
+    )
+)
+_GALLERY_ITEM = re.compile(r"(?:^|\s)(\d{1,3})/(\d{1,3})\s")
+_GALLERY_LINE = re.compile(r"^(\d{1,3})/(\d{1,3})\s")
+_SHOW_ALL = re.compile(r"(?:^|\s)(\d{1,3}) show all\b", re.IGNORECASE)
+_IN_PICTURES = re.compile(r"\bin pictures\s*$", re.IGNORECASE)
+
+
+def caption_reason(text: str) -> str | None:
+    """Why a single paragraph is picture or video furniture, or None when it is not."""
+    words = _words(text)
+    for pattern, max_words, reason in _CAPTION_RULES:
+        if len(words) <= max_words and pattern.search(text):
+            return reason
+    show = _SHOW_ALL.search(text)
+    if show:
+        total = show.group(1)
+        items = [m for m in _GALLERY_ITEM.finditer(text) if m.group(2) == total and int(m.group(1)) <= int(total)]
+        if len(items) >= 2 or (text[: show.start()].strip() == "" and len(words) <= 8):
+            return "photo gallery"
+    return None
+
+
+def find_captions(texts: Sequence[str]) -> list[tuple[int, str]]:
+    """Paragraphs that are captions, players or photo galleries, as ``(index, reason)``.
+
+    A gallery spread over lines ("1/34 30 November 2017 A supporter of ...") needs two or more
+    lines numbered out of the same total, so a story line opening with "9/11" is never taken;
+    its "N show all" line and a short "... in pictures" heading just before go with it.
+    """
+    found: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        reason = caption_reason(text)
+        if reason:
+            found[i] = reason
+    by_total: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        m = _GALLERY_LINE.match(text)
+        if m and 0 < int(m.group(1)) <= int(m.group(2)) and len(_words(text)) <= 80:
+            by_total.setdefault(m.group(2), []).append(i)
+    for lines in by_total.values():
+        if len(lines) < 2:
+            continue
+        for i in lines:
+            found[i] = "photo gallery"
+        head = min(lines) - 1
+        while head >= 0 and head >= min(lines) - 2 and (
+            head in found or (len(_words(texts[head])) <= 8 and _IN_PICTURES.search(texts[head]))
+        ):
+            found[head] = "photo gallery"
+            head -= 1
+    return sorted(found.items())

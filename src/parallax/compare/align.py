@@ -39,6 +39,22 @@ ALIGNED_MEASURES = frozenset({"death", "injury", "detention", "displacement", "m
 _PERSON_UNITS = frozenset({"person", "people", "individual"})
 _INCREMENT_RE = re.compile(r"\s+(?:more|additional|further|new|other|extra)\b", re.IGNORECASE)
 _PRIOR_RE = re.compile(r"\b(?:up|down|rising|risen|rose|increased|fell|falling|revised)?\s*from\s+$", re.IGNORECASE)
+#: A part of a larger figure, not a total: "another 40", "including 12 children", "four of whom".
+_PART_BEFORE_RE = re.compile(
+    r"\b(?:another|a\s+further|an\s+additional|including|includes|included|among\s+them|among\s+whom|"
+    r"of\s+whom|of\s+them|of\s+those)\s+(?:(?:at\s+least|more\s+than|about|some|nearly|almost|over)\s+)?$",
+    re.IGNORECASE,
+)
+_PART_AFTER_RE = re.compile(r"\s+(?:of\s+(?:whom|them|those|which|the)|among\s+(?:them|the))\b", re.IGNORECASE)
+#: Words that make a figure count a narrower group: "eight people had serious injuries" is not the injury toll.
+_SEVERITY_RE = re.compile(
+    r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|life[-\s]threatening|minor|slight(?:ly)?|badly|gravely|"
+    r"walking\s+wounded|moderate(?:ly)?|intensive\s+care)\b",
+    re.IGNORECASE,
+)
+#: ... and words that make it a count at one moment of those still affected ("97 remain in hospital").
+_REMAINING_RE = re.compile(r"\b(?:still|remain(?:s|ed|ing)?)\b", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"[,;:.()]|\s(?:and|but|while|whereas)\s")  # "16 who were walking wounded" reads on
 _JUNK_SOURCES = frozenset({"group", "it", "said it", "they", "officials", "sources", "authorities", "police said"})
 
 
@@ -91,10 +107,21 @@ def _measure(story: Story, article: int, claim: Claim, sentence: Sentence) -> tu
         unit = "person"
     if cls not in ALIGNED_MEASURES:
         return None  # the claims stage gives the predicate; a figure without one counts nothing definite
-    if unit_low in UNITS and UNITS[unit_low][1] == "time":
+    if sentence.era:
+        return None  # a figure of a past event ("in 2004, seven people were killed"), not of this story
+    if unit_low in UNITS and UNITS[unit_low][1] != "person" and cls not in ("money", "military"):
+        return None  # "taken to two hospitals": a death or injury figure counts people
+    before = text[max(sentence.start, value_start - 30) : value_start]
+    if _INCREMENT_RE.match(text, value_end) or _PRIOR_RE.search(before) or _PART_BEFORE_RE.search(before):
         return None
-    if _INCREMENT_RE.match(text, value_end) or _PRIOR_RE.search(text[max(sentence.start, value_start - 20) : value_start]):
-        return None
+    if _PART_AFTER_RE.match(text, value_end):
+        return None  # "20 of those injured", "four of whom": a part, not a total
+    clause_end = _CLAUSE_END_RE.search(text, value_end, sentence.end)
+    end = clause_end.start() if clause_end else sentence.end
+    if _REMAINING_RE.search(text, value_end, end):
+        return None  # "two people remain trapped", "97 are still in hospital": not a toll
+    if _SEVERITY_RE.search(text, value_end, end):
+        cls = "serious " + cls  # counted apart: the seriously injured are not all the injured
     if unit is None:
         if cls in ("money",):
             return None
@@ -242,9 +269,56 @@ def compare_words(a: Sequence[str], b: Sequence[str]) -> tuple[str, float, tuple
         changes.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))
     if overlap < 0.6:
         return "none", overlap, ()
+    substantive = [(x, y) for x, y in changes if not same_wording(x, y)]
+    if changes and not substantive:  # spelling, spacing or punctuation only: the same words
+        return ("verbatim" if len(a) == len(b) and overlap >= 0.8 else "trimmed"), overlap, ()
     if not changes:  # overlapping windows of one passage
         return ("trimmed" if overlap >= 0.8 else "none"), overlap, ()
-    return "altered", overlap, tuple(changes)
+    return "altered", overlap, tuple(substantive)
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
+    "thousand": "1000", "okay": "ok",
+}  # fmt: skip
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "cannot"), (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"n't\b"), " not"), (re.compile(r"'re\b"), " are"), (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"), (re.compile(r"'m\b"), " am"), (re.compile(r"'d\b"), " would"),
+)  # fmt: skip
+#: British and American spellings of one word ("travelling"/"traveling", "colour"/"color",
+#: "organise"/"organize", "centre"/"center", "paediatric"/"pediatric"), brought to one form.
+_SPELLING = (
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ful|able)"), "or"),
+    (re.compile(r"(?<=[a-z]{2})is(?=e$|es$|ed$|ing$|ation)"), "iz"),
+    (re.compile(r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"(?<=[a-z]{3})re(?=s?$)"), "er"),
+    (re.compile(r"(?<=[a-z])ll(?=ed$|ing$|er$|ers$)"), "l"),
+    (re.compile(r"(?<=[a-z])ogue(?=s?$)"), "og"),
+    (re.compile(r"(?<=[a-z])ae(?=[a-z]{3})"), "e"),
+    (re.compile(r"(?<=[a-z])oe(?=[a-z]{3})"), "e"),
+)  # fmt: skip
+
+
+def _wording_key(words: str) -> str:
+    text = words.lower().replace("’", "'")
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    out = []
+    for token in re.findall(r"[a-z0-9]+", text):
+        token = _NUMBER_WORDS.get(token, token)
+        for pattern, repl in _SPELLING:
+            token = pattern.sub(repl, token)
+        out.append(token)
+    return "".join(out)
+
+
+def same_wording(a: str, b: str) -> bool:
+    """Whether two stretches of a quote differ only in spelling, spacing, punctuation or how a number or
+    contraction is written ("traveling"/"travelling", "First Group"/"FirstGroup", "on to"/"onto",
+    "seven"/"7", "don't"/"do not"): the same words to a reader, not an altered quote."""
+    return _wording_key(a) == _wording_key(b)
 
 
 def align_quotes(story: Story, quotes: Sequence[AlignedQuote]) -> list[QuoteMatch]:

@@ -32,6 +32,7 @@ _MEASURE_WORDS = {
     "displacement": "displaced",
     "money": "",
     "military": "",
+    "serious injury": "seriously injured",
 }
 
 

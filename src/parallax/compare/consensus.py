@@ -79,6 +79,8 @@ def fact_terms(
     shared = a.keys & b.keys
     if len(shared) < min_shared:
         return None
+    if a.era != b.era and not (a.era & b.era):
+        return None  # one tells a past event ("in 2004, seven people were killed"), the other this story
     preds = shared & a.predicates & b.predicates
     if facts:
         preds |= facts.get(a.id, frozenset()) & facts.get(b.id, frozenset())

@@ -29,9 +29,15 @@ def _not_in(group: tuple[int, ...], users: frozenset[int], other: Sentence) -> b
     return group[other.article] not in users
 
 
+_IMPERSONAL_RE = re.compile(r"^(?:it\s+)?(?:is|are|was|were)\s+(\w+)(?:\s+to)?$")
+
+
 def frame_key(frame: Frame, text: str) -> str:
-    cue = frame.cue or text
-    return " ".join(cue.split(":", 1)[0].lower().split())
+    """The lexicon entry a cue belongs to, so that one hedge written two ways is one cue: "it is
+    believed", "is believed to" and "were believed to" are all "is believed"."""
+    cue = " ".join((frame.cue or text).split(":", 1)[0].lower().split())
+    impersonal = _IMPERSONAL_RE.match(cue)
+    return f"is {impersonal.group(1)}" if impersonal else cue
 
 
 def frame_findings(story: Story, ind: Independence, settings: CompareSettings) -> list[Finding]:

@@ -10,11 +10,12 @@ share of the story's sentences are not probed at all.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlparse
 
 from ..annotate.dates import parse_published
@@ -24,6 +25,10 @@ from ..model import Article, Span
 from .text import Keyer
 
 _PROBE_KEYS = 8  # rarest keys of a sentence whose postings are read
+#: A date that ends this many days before the story's first article dates a past event, not the story.
+BACKGROUND_DAYS = 60
+_PERIOD_START_RE = re.compile(r"\b(?:since|from|starting|beginning)\s+(?:(?:early|late|mid|the\s+end\s+of)\s+)?$",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,9 @@ class Sentence:
     predicates: frozenset[str] = frozenset()
     #: keys of the figures the sentence gives (its claims' values)
     numbers: frozenset[str] = frozenset()
+    #: years of the past events the sentence dates ("since 1959, when ...", "the 2004 crash"): a
+    #: sentence about another time than the story's ("t:2004"); empty for the story's own time
+    era: frozenset[str] = frozenset()
 
 
 def _attribution_spans(article: Article) -> list[tuple[int, int]]:
@@ -49,6 +57,32 @@ def _attribution_spans(article: Article) -> list[tuple[int, int]]:
             if sp is not None:
                 out.append((sp.start, sp.end))
     return out
+
+
+def _era(article: Article, sp: Span, horizon: str | None) -> frozenset[str]:
+    """The years of past events a sentence dates: dates that end before ``horizon`` (ISO day), except
+    the start of a period that runs until now ("has kept a register since 2016")."""
+    if horizon is None:
+        return frozenset()
+    out = set()
+    for d in article.dates:
+        if d.value is None or d.start < sp.start or d.end > sp.end:
+            continue
+        if _period_end(d.value) >= horizon:
+            continue
+        if _PERIOD_START_RE.search(article.text, max(sp.start, d.start - 30), d.start):
+            continue
+        out.add("t:" + d.value[:4])
+    return frozenset(out)
+
+
+def _period_end(value: str) -> str:
+    """The last day (ISO) of a date, month or year value."""
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        return value + "-31"
+    return value
 
 
 def outlet_name(article: Article) -> str:
@@ -86,6 +120,8 @@ class Story:
             self.names.append(table)
             self.mentions.append(sorted(spans))
         self._entity_names = {"e:" + m[2].casefold(): m[2] for spans in self.mentions for m in spans}
+        known = [d for d in self.dates if d is not None]
+        horizon = (min(known) - timedelta(days=BACKGROUND_DAYS)).isoformat() if known else None
         self.sentences: list[Sentence] = []
         self._starts: list[list[int]] = []
         self._sentence_ids: list[list[int]] = []
@@ -101,7 +137,8 @@ class Story:
                 preds = self.keyer.predicates(a.text, sp.start, sp.end, skip) & keys
                 sid = len(self.sentences)
                 self.sentences.append(Sentence(sid, i, sp.start, sp.end, keys, preds,
-                                               frozenset(k for k in keys if k[0] == "n")))
+                                               frozenset(k for k in keys if k[0] == "n"),
+                                               _era(a, sp, horizon)))
                 starts.append(sp.start)
                 ids.append(sid)
             self._starts.append(starts)
