@@ -550,3 +550,23 @@ def test_claims_predicate_before_figure_stays_in_its_clause() -> None:
 def test_claims_capitalised_unit_must_follow_the_figure() -> None:
     assert _figures("Fire crews freed 40 Steve Parsons said.") != [(40.0, "Parsons", None)]
     assert _figures("The attack killed 3 Americans, officials said.") == [(3.0, "Americans", "killed")]
+
+
+def test_claims_figure_between_two_clauses_takes_the_one_after_it() -> None:
+    assert _figures("At least 20 people died and 45 were injured.") == [(20.0, "people", "died"),
+                                                                       (45.0, "people", "injured")]
+
+
+def test_claims_one_verb_before_a_list_of_figures_counts_them_all() -> None:
+    assert _figures("Police arrested 12 men and three women.") == [(12.0, "men", "arrested"),
+                                                                  (3.0, "women", "arrested")]
+
+
+def test_claims_second_figure_with_its_own_noun_does_not_take_the_first_ones() -> None:
+    found = _figures("The crash killed the 10 US citizens and two local crew members on board.")
+    assert (10.0, "citizens", "killed") in found
+    assert all(unit != "citizens" for value, unit, _ in found if value == 2.0)
+
+
+def test_claims_abbreviation_before_the_counted_noun_is_skipped() -> None:
+    assert _figures("A plane crash killed 10 U.S. citizens, officials said.") == [(10.0, "citizens", "killed")]

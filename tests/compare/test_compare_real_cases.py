@@ -95,3 +95,168 @@ def test_entities_place_is_not_an_alias_of_a_person_it_prefixes(annotate):
     for e in a.entities:
         if "Barwell" in e.name:
             assert "Marlow" not in e.aliases
+
+
+def test_compare_quote_differing_in_function_words_or_inflection_is_not_altered(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"I regret that the ferry was late and that the crew did not see the pier in time," Captain Ines '
+                 'Haddad said.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 '"I regrets that the ferry is late and that a crew did not see the pier in time," Captain Ines '
+                 'Haddad said.')
+    assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]
+
+
+def test_compare_editorial_brackets_and_handles_are_not_alterations(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"I love Michael and the whole crew of the ferry, they saved my family tonight," singer Dana Reyes '
+                 'wrote on Twitter.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 '"I love [Madsen] & the whole crew of the ferry, they saved my family tonight," singer Dana Reyes '
+                 'wrote on Twitter.')
+    assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]
+
+
+def test_compare_quote_with_a_content_word_changed_is_still_altered(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"There was a woman that was on top of me and I do not think she made it," Dana Reyes said.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 '"There was a girl who was on top of me and I do not think she made it," Dana Reyes said.')
+    altered = [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]
+    assert len(altered) == 1
+    assert {"a": "woman", "b": "girl"} in [{k: v for k, v in ch.items()} for ch in altered[0].get("changes")] or \
+        any("woman" in ch["a"] and "girl" in ch["b"] for ch in altered[0].get("changes"))
+
+
+def test_compare_one_fact_found_through_two_verbs_is_one_consensus(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A plane carrying 10 American tourists crashed in the mountains of Veloria on Sunday, killing all "
+                 "aboard.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "A small plane crashed in Veloria on Sunday, killing 10 American tourists and two local pilots.")
+    c = annotate("c", "Harbour Gazette", "2024-05-02",
+                 "Ten American tourists were killed when their plane crashed in the mountains of Veloria on Sunday.")
+    found = [f for f in compare([a, b, c]).by_kind("consensus") if f.get("basis") == "sentence"]
+    assert len(found) == 1
+
+
+def test_compare_same_quote_is_not_also_a_sentence_consensus(annotate):
+    q = '"We will rebuild every bridge in this county before the first snow falls," Mayor Ines Haddad said.'
+    a = annotate("a", "Northwind Post", "2024-05-02", q)
+    b = annotate("b", "Capital Wire", "2024-05-02", "Flood waters receded on Thursday. " + q)
+    c = compare([a, b])
+    assert len([f for f in c.by_kind("consensus") if f.get("basis") == "quote"]) == 1
+    assert not [f for f in c.by_kind("consensus") if f.get("basis") == "sentence"]
+
+
+def test_compare_name_written_twice_is_not_two_shared_words(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A second flight carrying guests and a trip leader arrived safely in San José.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "The same plane had arrived in Puerto Lindo on Sunday morning from San Jose.")
+    assert not [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "sentence"]
+
+
+def test_compare_unattributed_toll_rising_over_days_is_an_update(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "At least 60 people were killed when a truck drove into a crowd in Marlow on Thursday night.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "At least 84 people were killed when a truck drove into a crowd in Marlow on Thursday night.")
+    c = annotate("c", "Harbour Gazette", "2024-05-20",
+                 "The toll of the Marlow truck attack rose to 85 after a woman died in hospital.")
+    updates = [f for f in compare([a, b, c]).by_kind("update") if f.get("basis") == "reported toll"]
+    assert len(updates) == 1
+    assert [s["value"] for s in updates[0].get("series")] == [60, 84, 85]
+    assert "2024-05-02" in updates[0].summary and "2024-05-20" in updates[0].summary
+
+
+def test_compare_later_lower_toll_and_background_toll_make_no_update(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "At least 84 people were killed when a truck drove into a crowd in Marlow on Thursday night.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "Nearly 80 people were killed when a truck drove into a crowd in Marlow on Thursday night. "
+                 "Police closed the seafront. Shops stayed shut. Schools opened late. "
+                 "A similar attack in Bresk killed 130 people, the worst in the region.")
+    assert not [f for f in compare([a, b]).by_kind("update") if f.get("basis") == "reported toll"]
+
+
+def _exclusive_texts(c):
+    return [f.evidence[0].text for f in c.by_kind("exclusive")]
+
+
+def test_compare_large_figure_with_another_noun_is_not_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The breach at Veloria Credit exposed the personal data of 143 million people, the company said.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Veloria Credit admitted that hackers may have affected 143 million consumers in the breach.")
+    c = annotate("c", "Harbour Gazette", "2024-05-03",
+                 "Veloria Credit said roughly 145 million Americans were hit by the breach, its chief said.")
+    d = annotate("d", "Bayview Express", "2024-05-04",
+                 "Veloria Credit put the number of customers affected by the breach at 145.5 million.")
+    texts = _exclusive_texts(compare([a, b, c, d]))
+    assert not [t for t in texts if "143 million" in t or "145" in t]
+
+
+def test_compare_sentence_another_outlet_carries_word_for_word_is_not_exclusive(annotate):
+    tweet = ("How about you teach people to get the facts first before throwing players off a flight over a "
+             "blanket they never stole, Bresk Airways")
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 f"Coach Dana Reyes tweeted on Monday: {tweet}.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 f"Players were removed from the flight. One wrote online: {tweet}!")
+    assert not [t for t in _exclusive_texts(compare([a, b])) if "facts first" in t]
+
+
+def test_compare_unanswered_request_for_comment_is_not_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "Director Tomas Lind of Bresk Airways did not respond to requests for comment on Monday.")
+    b = annotate("b", "Capital Wire", "2024-05-02", "Bresk Airways removed three players from a flight on Monday.")
+    assert not [t for t in _exclusive_texts(compare([a, b])) if "respond" in t]
+
+
+def test_compare_earlier_unattributed_toll_is_not_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "More than 70 people were killed when a truck drove into a crowd in Marlow on Thursday night.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "At least 84 people were killed when a truck drove into a crowd in Marlow on Thursday night.")
+    assert not [t for t in _exclusive_texts(compare([a, b])) if "70" in t or "84" in t]
+
+
+def test_compare_one_source_figure_rising_within_a_day_is_an_update_not_a_conflict(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02T06:57:00+00:00",
+                 "A ferry struck a bridge on the Marlow river and 25 people were injured, police said Wednesday.")
+    b = annotate("b", "Capital Wire", "2024-05-02T08:27:00+00:00",
+                 "Police said 27 people were injured when a ferry struck a bridge on the Marlow river on Wednesday.")
+    c = compare([a, b])
+    assert not [f for f in c.by_kind("conflict") if f.get("aspect") == "figure"]
+    updates = c.by_kind("update")
+    assert len(updates) == 1 and [s["value"] for s in updates[0].get("series")] == [25, 27]
+    assert "06:57" in updates[0].summary and "08:27" in updates[0].summary
+
+
+def test_compare_same_day_figures_without_times_stay_a_conflict(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A ferry struck a bridge on the Marlow river and 25 people were injured, police said Wednesday.")
+    b = annotate("b", "Capital Wire", "2024-05-02T00:00:00",
+                 "Police said 37 people were injured when a ferry struck a bridge on the Marlow river on Wednesday.")
+    assert len([f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "figure"]) == 1
+
+
+def test_compare_words_left_out_at_an_ellipsis_are_not_an_alteration(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"There was a woman that was on top of me ... I do not think she made it at all," Dana Reyes said.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 '"There was a woman that was on top of me and she was bleeding everywhere. I do not think she made '
+                 'it at all," Dana Reyes said.')
+    assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]
+
+
+def test_compare_two_translations_of_a_speech_are_not_an_altered_quote(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 '"The entire territory of the south is within range of our missiles, and the launch button is '
+                 'always on my desk. This is reality, not a threat," leader Ivan Sorokin said.')
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 '"The whole mainland of the south is within the range of our missiles and the launch button is '
+                 'always on the desk of my office. They should accurately be aware, this is not a threat," '
+                 'leader Ivan Sorokin said.')
+    assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]

@@ -165,7 +165,7 @@ _NOT_NOUNS = frozenset(
     thirds quarters fifths sixths eighths tenths halves
     """.split()
 )
-_WORD_AFTER_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_WORD_AFTER_RE = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’-]*)")  # "10 U.S. citizens": U.S. is one word
 _ATTACHED_UNIT_RE = re.compile(r"(km|kg|cm|mm|mph|kph|ha|MW|GW|kW|kWh|bpd)\b")
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|your|my|both|all|first|last|next|past|previous|"
@@ -237,6 +237,8 @@ _BY_START_RE = re.compile(r"(?:by|as\s+of|as\s+at|until)\s", re.IGNORECASE)
 _INITIAL_DATE_RE = re.compile(r"[\W_]*(?:(?:on|by|as\s+of|until|late|early)\s+)*", re.IGNORECASE)
 _COMMA_AFTER_RE = re.compile(r"\s*,")
 _PREDICATE_WINDOW = 80  # characters between a number and its predicate, at most
+#: Between two figures of one list: "12 men and three", "10 US citizens and two".
+_LIST_GAP_RE = re.compile(r"\s+(?:[A-Za-z.'’-]+\s+){0,3}(?:and|or)\s+(?:(?:at\s+least|about|some|nearly)\s+)?")
 #: A coordinated clause between a figure and a later predicate: the predicate is that clause's.
 _COORDINATION_RE = re.compile(r"\s(?:and|but|while|whereas|or)\s", re.IGNORECASE)
 #: An aside right after a figure, between commas, dashes or brackets ("84 people, including 10 children,").
@@ -422,8 +424,9 @@ def _predicate(
     for m in found:
         if m.end() <= num.start:
             gap_lo, gap_hi = m.end(), num.start
-            if "," in text[gap_lo:gap_hi]:
-                continue  # "injured after the ferry hit the pier, trapping five people": another clause's
+            if "," in text[gap_lo:gap_hi] or _COORDINATION_RE.search(text, gap_lo, gap_hi):
+                continue  # "injured after the ferry hit the pier, trapping five people", "20 died and 45 were
+                # injured": the predicate before is another clause's
         elif m.start() >= unit_end:
             gap_lo, gap_hi = unit_end, m.start()
             inserted = _INSERTION_RE.match(text, gap_lo, gap_hi)  # "84 people, including 10 children, were killed"
@@ -692,7 +695,12 @@ def _claims_in_sentence(
             unit, unit_end = None, num.end  # "a 200,000 mile long filament", "a billion year orbit"
         if unit is None and num.kind == "count" and out and out[-1].unit and out[-1].value_span:
             # "20 people were killed and 45 wounded": the second figure counts the same noun
-            if _ELLIPSIS_RE.fullmatch(text, out[-1].value_span.end, num.start) is not None:
+            after = _WORD_AFTER_RE.match(text, num.end, hi)
+            own_noun = after is not None and after.group(1).lower() not in PREDICATES and (
+                after.group(1)[0].isupper() or after.group(1).lower() in _UNIT_MODIFIERS
+                or _looks_plural(after.group(1).lower())
+            )  # "10 US citizens and two local crew members": the two count crew, not citizens
+            if not own_noun and _ELLIPSIS_RE.fullmatch(text, out[-1].value_span.end, num.start) is not None:
                 unit = out[-1].unit
         qualifier = _qualifier(text, lo, num, unit_end, hi)
         unit_cls = _unit_class(unit)
@@ -707,6 +715,15 @@ def _claims_in_sentence(
             predicates = list(_PREDICATE_RE.finditer(text, lo, hi))
         found = None if unit_cls == "time" else _predicate(text, lo, hi, num, unit_end, predicates, numbers)
         predicate = found.canon if found else None
+        if predicate is None and unit_cls != "time" and out and out[-1].predicate and out[-1].value_span:
+            prev = out[-1]
+            # "arrested 12 men and three women", "killed 10 citizens and two crew members": one verb
+            # before a list of figures counts them all
+            if _LIST_GAP_RE.fullmatch(text, prev.value_span.end, num.start) and any(
+                PREDICATES[_norm(m.group(1))][0] == prev.predicate and m.end() <= prev.value_span.start
+                for m in predicates
+            ):
+                predicate = prev.predicate
         if found is not None and unit is None and found.subject_unit and num.kind == "count":
             unit = found.subject_unit  # "the death toll rose to 41" counts people
         if predicate is None and unit is not None and unit.lower() in PREDICATES:

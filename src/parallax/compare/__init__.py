@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from ..model import Article
 from .align import AlignedClaim, align_claims, align_quotes, collect_quotes
-from .conflicts import altered_quote_findings, conflict_findings, update_findings
-from .consensus import consensus_findings, quote_consensus
+from .conflicts import altered_quote_findings, conflict_findings, toll_findings, update_findings
+from .consensus import consensus_findings, drop_restated, quote_consensus
 from .exclusives import exclusive_findings
 from .frames import frame_findings
 from .independence import independence
@@ -82,13 +82,16 @@ def compare(
     matches = align_quotes(ctx, quotes)
 
     findings: list[Finding] = []
-    findings += consensus_findings(ctx, ind, settings, figures)
+    agreed, quoted = drop_restated(consensus_findings(ctx, ind, settings, figures),
+                                   quote_consensus(ctx, ind, quotes, matches))
+    findings += agreed
     shared = frozenset(ctx.sentence_at(ctx.index_of(e.article), e.start).id
                        for f in findings for e in f.evidence)
-    findings += quote_consensus(ctx, ind, quotes, matches)
+    findings += quoted
     findings += conflict_findings(ctx, groups, ind.dependent)
     findings += altered_quote_findings(ctx, matches, ind.dependent)
     findings += update_findings(ctx, groups, ind.dependent)
+    findings += toll_findings(ctx, groups)
     findings += exclusive_findings(ctx, ind, settings, groups, quotes, matches, shared)
     findings += reuse_findings(ctx, reuse)
     findings += frame_findings(ctx, ind, settings)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -239,15 +239,20 @@ def collect_quotes(story: Story) -> list[AlignedQuote]:
     for i, a in enumerate(story.articles):
         quotes = sorted(a.quotes, key=lambda q: (q.start, -(q.end - q.start)))
         for q in quotes:
-            words = tuple(story.keyer.words(a.text[q.start : q.end]))
+            words = quote_words(story, a.text[q.start : q.end])
             if len(words) < 2:
                 continue
             out.append(AlignedQuote(i, q, quote_speaker(story, i, q), words, story.sentence_at(i, q.start)))
     return out
 
 
-def compare_words(a: Sequence[str], b: Sequence[str]) -> tuple[str, float, tuple[tuple[str, str], ...]]:
-    """How two quotes' words relate: ``(relation, overlap, changes)``; relation ``none`` when they differ."""
+def compare_words(
+    a: Sequence[str], b: Sequence[str], key: Callable[[str], str | None] | None = None
+) -> tuple[str, float, tuple[tuple[str, str], ...]]:
+    """How two quotes' words relate: ``(relation, overlap, changes)``; relation ``none`` when they differ.
+
+    Changes that alter no content word (see :func:`same_wording`; ``key`` gives a word's content key,
+    None for a function word) do not make a quote ``altered``."""
     if list(a) == list(b):
         return "verbatim", 1.0, ()
     sm = SequenceMatcher(None, a, b, autojunk=False)
@@ -263,18 +268,45 @@ def compare_words(a: Sequence[str], b: Sequence[str]) -> tuple[str, float, tuple
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             continue
-        # edits outside the shared stretch are trimming, not alteration
-        if i2 <= lo[0] and j2 <= lo[1] or i1 >= hi[0] and j1 >= hi[1]:
+        # words only one side has outside the shared stretch are trimming, not alteration; words both
+        # sides have there, different, are ("the entire territory" / "the whole mainland")
+        leading = i2 <= lo[0] and j2 <= lo[1]
+        outside = leading or i1 >= hi[0] and j1 >= hi[1]
+        if outside and (i1 == i2 or j1 == j2 or _runs_on(a[i1:i2], b[j1:j2], leading)):
+            continue
+        if outside and not (key is not None and _has_content(" ".join(a[i1:i2]), key)
+                            and _has_content(" ".join(b[j1:j2]), key)):
             continue
         changes.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))
     if overlap < 0.6:
         return "none", overlap, ()
-    substantive = [(x, y) for x, y in changes if not same_wording(x, y)]
+    substantive = [(x, y) for x, y in changes if not same_wording(x, y, key)]
     if changes and not substantive:  # spelling, spacing or punctuation only: the same words
         return ("verbatim" if len(a) == len(b) and overlap >= 0.8 else "trimmed"), overlap, ()
     if not changes:  # overlapping windows of one passage
         return ("trimmed" if overlap >= 0.8 else "none"), overlap, ()
+    replaced = [(x, y) for x, y in substantive if _has_content(x, key) and _has_content(y, key)]
+    if len(substantive) > MAX_ALTERATIONS or len(replaced) > MAX_REPLACEMENTS:
+        return "none", overlap, ()  # reworded throughout: another translation or a paraphrase, not an edit
     return "altered", overlap, tuple(substantive)
+
+
+#: Changed stretches beyond which two wordings of a quote are two renderings, not one quote altered ...
+MAX_ALTERATIONS = 3
+#: ... and stretches where content words were replaced by others (words left out are counted above only).
+MAX_REPLACEMENTS = 1
+
+
+def _runs_on(x: Sequence[str], y: Sequence[str], leading: bool) -> bool:
+    """Whether one of two edge stretches is the other cut shorter (a quote that stops, or starts, earlier)."""
+    tx, ty = _wording_tokens(" ".join(x)), _wording_tokens(" ".join(y))
+    short, long_ = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
+    return long_[len(long_) - len(short):] == short if leading else long_[: len(short)] == short
+
+
+def _has_content(words: str, key: Callable[[str], str | None] | None) -> bool:
+    tokens = _wording_tokens(words, spell=False)
+    return any(key(t) for t in tokens) if key is not None else bool(tokens)
 
 
 _NUMBER_WORDS = {
@@ -298,27 +330,67 @@ _SPELLING = (
     (re.compile(r"(?<=[a-z])ogue(?=s?$)"), "og"),
     (re.compile(r"(?<=[a-z])ae(?=[a-z]{3})"), "e"),
     (re.compile(r"(?<=[a-z])oe(?=[a-z]{3})"), "e"),
+    (re.compile(r"(?<=[a-z]{3})in$"), "ing"),  # "askin'" / "asking"
 )  # fmt: skip
 
 
-def _wording_key(words: str) -> str:
-    text = words.lower().replace("’", "'")
+def _wording_tokens(words: str, spell: bool = True) -> list[str]:
+    text = words.lower().replace("’", "'").replace("&", " and ")
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     out = []
     for token in re.findall(r"[a-z0-9]+", text):
         token = _NUMBER_WORDS.get(token, token)
-        for pattern, repl in _SPELLING:
-            token = pattern.sub(repl, token)
+        if spell:
+            for pattern, repl in _SPELLING:
+                token = pattern.sub(repl, token)
         out.append(token)
-    return "".join(out)
+    return out
 
 
-def same_wording(a: str, b: str) -> bool:
-    """Whether two stretches of a quote differ only in spelling, spacing, punctuation or how a number or
-    contraction is written ("traveling"/"travelling", "First Group"/"FirstGroup", "on to"/"onto",
-    "seven"/"7", "don't"/"do not"): the same words to a reader, not an altered quote."""
-    return _wording_key(a) == _wording_key(b)
+def same_wording(a: str, b: str, key: Callable[[str], str | None] | None = None) -> bool:
+    """Whether two stretches of a quote say the same words to a reader, so that the quote is not altered.
+
+    They do when they differ only in spelling, spacing, punctuation or how a number, contraction or
+    handle is written ("traveling"/"travelling", "First Group"/"FirstGroup", "on to"/"onto", "seven"/
+    "7", "don't"/"do not", "@michaelsheen &"/"Michael Sheen and"), when one side is an editor's
+    bracketed insertion ("Michael"/"[Madsen]"), and — given ``key``, a word's content key (a stem,
+    None for a function word) — when no content word changes: an article, a tense or a plural
+    ("the"/"a", "is"/"was", "regret"/"regrets", "two to three"/"two or three").
+    """
+    if BRACKETED in a.split() or BRACKETED in b.split():
+        return True
+    ta, tb = _wording_tokens(a), _wording_tokens(b)
+    if "".join(ta) == "".join(tb):
+        return True
+    if key is None:
+        return False
+    raw_a, raw_b = _wording_tokens(a, spell=False), _wording_tokens(b, spell=False)
+    if "".join(t for t in raw_a if key(t)) == "".join(t for t in raw_b if key(t)):
+        return True  # "@michaelsheen &" / "Michael Sheen and"
+    return [k for k in map(key, ta) if k] == [k for k in map(key, tb) if k]
+
+
+#: The word a bracketed editorial insertion stands for in a quote's words ("I love [Madsen]").
+BRACKETED = "[…]"
+_BRACKETS_RE = re.compile(r"\[[^\[\]]{1,60}\]")
+
+
+_ELLIPSIS_RE = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
+
+
+def quote_words(story: Story, text: str) -> tuple[str, ...]:
+    """A quote's lower-case words, each editor's bracketed insertion or ellipsis (words left out) as one
+    :data:`BRACKETED` word."""
+    text = _ELLIPSIS_RE.sub(" [...] ", text)
+    out: list[str] = []
+    pos = 0
+    for m in _BRACKETS_RE.finditer(text):
+        out.extend(story.keyer.words(text[pos : m.start()]))
+        out.append(BRACKETED)
+        pos = m.end()
+    out.extend(story.keyer.words(text[pos:]))
+    return tuple(w.strip("'") or w for w in out)  # "christmas'" closing an inner quote is "christmas"
 
 
 def align_quotes(story: Story, quotes: Sequence[AlignedQuote]) -> list[QuoteMatch]:
@@ -368,7 +440,7 @@ def align_quotes(story: Story, quotes: Sequence[AlignedQuote]) -> list[QuoteMatc
                 if pair is None:
                     continue
                 q, other = quotes[pair[0]], quotes[pair[1]]
-                relation, overlap, changes = compare_words(q.words, other.words)
+                relation, overlap, changes = compare_words(q.words, other.words, story.keyer.word_key)
                 if relation == "none":
                     continue
                 if relation == "altered" and (q.quote.kind == "indirect" or other.quote.kind == "indirect"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from .align import AlignedClaim, QuoteMatch
 from .model import Evidence, Finding
@@ -82,6 +83,21 @@ def _outlets(story: Story, claims: Sequence[AlignedClaim]) -> str:
     return ", ".join(dict.fromkeys(story.outlets[c.article] for c in claims))
 
 
+def _later_same_day(story: Story, earlier: AlignedClaim, later: AlignedClaim) -> bool:
+    """Whether ``later`` was published after ``earlier`` on the day both figures are dated (their articles'
+    publication day), both publication times stating a time of day."""
+    day = earlier.date
+    if day is None or later.date != day or story.day(earlier.article) != day or story.day(later.article) != day:
+        return False  # a figure dated before its article (an older count cited) is not ordered by publication
+    a, b = story.moment(earlier.article), story.moment(later.article)
+    return a is not None and b is not None and _instant(a) < _instant(b)
+
+
+def _instant(iso: str) -> datetime:
+    t = datetime.fromisoformat(iso)
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
 def update_findings(story: Story, groups: dict[tuple[str, str], list[AlignedClaim]],
                     dependent: Callable[[int, int], bool]) -> list[Finding]:
     """Per source and measure: the figure's series over time, when it changed."""
@@ -101,8 +117,8 @@ def update_findings(story: Story, groups: dict[tuple[str, str], list[AlignedClai
                     continue
                 if any(v == value for v, _ in steps) and c.claim.as_of != c.date:
                     continue  # an older figure cited again later
-                if steps and steps[-1][1][0].date == c.date:
-                    continue  # same day, another figure: a conflict, not an update
+                if steps and steps[-1][1][0].date == c.date and not _later_same_day(story, steps[-1][1][0], c):
+                    continue  # same day, another figure, no time to order them: a conflict, not an update
                 steps.append((value, [c]))
             if len(steps) < 2:
                 continue
@@ -110,10 +126,15 @@ def update_findings(story: Story, groups: dict[tuple[str, str], list[AlignedClai
             parts = []
             evidence: list[Evidence] = []
             series = []
+            days = [cs[0].date for _, cs in steps]
             for n, (_value, cs) in enumerate(steps):
                 first = cs[0]
                 members = [c for c in _one_per_article(cs)]
-                parts.append(f"{describe_value(first)} on {first.date} ({_outlets(story, members)})")
+                when = f"on {first.date}"
+                moment = story.moment(first.article)
+                if moment and days.count(first.date) > 1:
+                    when += f" at {moment[11:16]}"  # two steps on one day: the publication times order them
+                parts.append(f"{describe_value(first)} {when} ({_outlets(story, members)})")
                 series.append({"date": first.date, "value": first.claim.value, "qualifier": first.claim.qualifier,
                                "articles": [story.articles[c.article].id for c in members]})
                 evidence.extend(claim_evidence(story, c, step=n) for c in members)
@@ -147,8 +168,10 @@ def conflict_findings(story: Story, groups: dict[tuple[str, str], list[AlignedCl
                         score, shared = story.similarity(a.sentence, b.sentence)
                         if score < 0.25 or shared < 3:
                             continue
-                    elif a.source_key == b.source_key and a.article == b.article:
-                        continue
+                    elif a.source_key == b.source_key and (
+                        a.article == b.article or _later_same_day(story, a, b) or _later_same_day(story, b, a)
+                    ):
+                        continue  # one source's figure changing during the day is an update
                     ka, kb = (a.source_key, float(a.claim.value)), (b.source_key, float(b.claim.value))
                     sides[ka].append(a)
                     sides[kb].append(b)
@@ -193,4 +216,69 @@ def altered_quote_findings(story: Story, matches: Sequence[QuoteMatch],
         ]
         findings.append(Finding.make("conflict", summary, evidence, aspect="quote", speaker=who,
                                      changes=[{"a": x, "b": y} for x, y in m.changes]))
+    return findings
+
+
+#: Sentences of an article's lead, where its headline figure stands.
+LEAD_SENTENCES = 3
+#: Measures whose unattributed headline figure is followed over time (a toll).
+_TOLL_MEASURES = frozenset({"death", "injury", "detention", "displacement"})
+
+
+def toll_findings(story: Story, groups: dict[tuple[str, str], list[AlignedClaim]]) -> list[Finding]:
+    """The headline toll the outlets give without a source, as it grows day by day.
+
+    Breaking news rarely attributes its toll ("at least 84 people were killed"), so the
+    source-based series of :func:`update_findings` misses it. Here each article's figure is the
+    largest unattributed one for the measure in its lead (its first :data:`LEAD_SENTENCES`
+    sentences: background tolls stand later); figures are compared day by day (publication
+    times within a day are too often missing to order them), and a day whose largest figure
+    passes the highest so far is a step. A later, lower figure is a repetition of an older
+    count, not a revision: it is left out, and so is any series with fewer than two steps.
+    """
+    first_sentence = {i: story.sentences_of(i)[0].id for i in range(len(story)) if story.sentences_of(i)}
+    findings = []
+    for (measure, unit), claims in groups.items():
+        if measure not in _TOLL_MEASURES or unit != "person":
+            continue
+        headline: dict[int, AlignedClaim] = {}
+        for c in claims:
+            if c.source_key is not None or c.sentence.id - first_sentence.get(c.article, 0) >= LEAD_SENTENCES:
+                continue
+            if c.claim.qualifier in ("up to", "at most", "fewer than", "nearly"):
+                continue  # a bound, not a count
+            held = headline.get(c.article)
+            if held is None or c.claim.value > held.claim.value:
+                headline[c.article] = c
+        by_day: dict[str, list[AlignedClaim]] = defaultdict(list)
+        for c in headline.values():
+            day = story.day(c.article)
+            if day is not None:
+                by_day[day].append(c)
+        steps: list[tuple[str, float, list[AlignedClaim]]] = []
+        for day in sorted(by_day):
+            top = max(float(c.claim.value) for c in by_day[day])
+            carriers = sorted((c for c in by_day[day] if float(c.claim.value) == top),
+                              key=lambda c: (story.articles[c.article].published or "", c.article))
+            if steps and top == steps[-1][1]:
+                steps[-1][2].extend(carriers)
+            elif not steps or top > steps[-1][1]:
+                steps.append((day, top, carriers))
+        if len(steps) < 2:
+            continue
+        parts, evidence, series = [], [], []
+        for n, (day, _value, carriers) in enumerate(steps):
+            members = _one_per_article(carriers)
+            later = [c for c in members if story.day(c.article) != day]
+            carried = _outlets(story, [c for c in members if story.day(c.article) == day])
+            if later:  # the same figure still given on later days
+                carried += "; then " + ", ".join(f"{story.outlets[c.article]} on {story.day(c.article)}" for c in later)
+            parts.append(f"{describe_value(members[0])} on {day} ({carried})")
+            series.append({"date": day, "value": members[0].claim.value, "qualifier": members[0].claim.qualifier,
+                           "articles": [story.articles[c.article].id for c in members]})
+            evidence.extend(claim_evidence(story, c, step=n) for c in members)
+        summary = (f"The toll of {describe_measure(measure, unit)} that outlets report without a source rose: "
+                   + " → ".join(parts))
+        findings.append(Finding.make("update", summary, evidence, source=None, measure=measure, unit=unit,
+                                     series=series, basis="reported toll"))
     return findings

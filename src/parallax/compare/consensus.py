@@ -13,6 +13,7 @@ and a speaker quoted (on different words) by several outlets.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -81,6 +82,9 @@ def fact_terms(
         return None
     if a.era != b.era and not (a.era & b.era):
         return None  # one tells a past event ("in 2004, seven people were killed"), the other this story
+    shared -= _name_words(story, shared)
+    if len(shared) < min_shared:
+        return None  # "San Jose" and "jose" are one shared thing, not two
     preds = shared & a.predicates & b.predicates
     if facts:
         preds |= facts.get(a.id, frozenset()) & facts.get(b.id, frozenset())
@@ -95,6 +99,21 @@ def fact_terms(
     if _clash(a, b, figures):
         return None
     return shared, preds
+
+
+def _name_words(story: Story, keys: frozenset[str]) -> frozenset[str]:
+    """Word keys that are words of a shared entity's name ("jose" beside "San Jose", "rica" beside
+    "Costa Rica"): a name written once with and once without its accent or inflection."""
+    names = [k[2:] for k in keys if k[0] == "e"]
+    if not names:
+        return frozenset()
+    words = {story.keyer.word_key(w) for name in names for w in re.findall(r"[^\W\d_]+", name)}
+    return frozenset(k for k in keys if k[0] == "w" and k in words)
+
+
+def anchors(keys: frozenset[str]) -> frozenset[str]:
+    """The who of a fact: its entities and figures."""
+    return frozenset(k for k in keys if k[0] in "enf")
 
 
 def terms_of(story: Story, keys: frozenset[str]) -> list[str]:
@@ -161,12 +180,14 @@ def consensus_findings(
     cluster_of: dict[tuple[int, str], int] = {}
     clusters: list[list[Sentence]] = []
     common: list[frozenset[str]] = []
+    predicate: list[str] = []
     for _score, a, b, p in kept:
         ca, cb = cluster_of.get((a.id, p)), cluster_of.get((b.id, p))
         if ca is None and cb is None:
             cluster_of[(a.id, p)] = cluster_of[(b.id, p)] = len(clusters)
             clusters.append([a, b])
             common.append(admissible[(a.id, b.id)])
+            predicate.append(p)
             continue
         if ca is not None and cb is not None:
             continue
@@ -183,17 +204,23 @@ def consensus_findings(
         members.append(new)
         common[cid] = keys
         cluster_of[(new.id, p)] = cid
-    # the same group found through two predicates ("explosion ... killed") is one fact; a group
-    # inside a larger one adds nothing
+    # one fact is reported once: a group inside a larger one, a group that shares two sentences
+    # with a stronger one (the same fact found through another predicate: "crashed" / "killing"),
+    # and a group whose who (entities, figures) is a stronger group's with the same what happened
     order = sorted(range(len(clusters)), key=lambda c: (-len(clusters[c]), c))
-    chosen: list[tuple[list[Sentence], frozenset[str]]] = []
+    chosen: list[tuple[list[Sentence], frozenset[str], str]] = []
     for c in order:
         ids = {m.id for m in clusters[c]}
-        if any(ids <= {m.id for m in other} for other, _ in chosen):
+        who = anchors(common[c])
+        if any(
+            len(ids & {m.id for m in other}) >= min(2, len(ids))
+            or (who and who <= anchors(keys) and (predicate[c] == p or predicate[c] in keys or p in common[c]))
+            for other, keys, p in chosen
+        ):
             continue
-        chosen.append((clusters[c], common[c]))
+        chosen.append((clusters[c], common[c], predicate[c]))
     findings = []
-    for members, keys in chosen:
+    for members, keys, _p in chosen:
         used = {group[m.article] for m in members}
         if len(used) < need:
             continue
@@ -246,6 +273,8 @@ def quote_consensus(
         speaker = next((q.speaker for q in one if q.speaker), None)
         if speaker:
             matched_speakers.add(speaker.casefold())
+        if speaker is None and any(q.quote.kind == "indirect" for q in one):
+            continue  # reported speech of nobody in particular: a shared sentence, not a shared quote
         words = min((story.articles[q.article].text[q.quote.start : q.quote.end] for q in one), key=len)
         if min(len(q.words) for q in one) < MIN_SHARED_QUOTE_WORDS:
             continue  # "that stores ammonium nitrate": a shared phrase, not a shared quote
@@ -287,3 +316,21 @@ def _quote_evidence(story: Story, q: AlignedQuote) -> Evidence:
     return Evidence.make(a.id, story.outlets[q.article], q.quote.start, q.quote.end,
                          a.text[q.quote.start : q.quote.end], speaker=q.speaker, quote_kind=q.quote.kind,
                          sentence=[q.sentence.start, q.sentence.end])
+
+
+def drop_restated(
+    sentence_findings: Sequence[Finding], quote_findings: Sequence[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """Each agreement said once: a sentence consensus and a same-words quote finding over the same
+    sentences are one fact. The one whose sentences hold the other's is kept; on a tie the quote
+    finding, which names the speaker ("...," the investigators said)."""
+    quoted = [
+        frozenset((e.article, *e.get("sentence")) for e in f.evidence if e.get("sentence"))
+        if f.get("basis") == "quote" else frozenset()
+        for f in quote_findings
+    ]
+    stated = [frozenset((e.article, e.start, e.end) for e in f.evidence) for f in sentence_findings]
+    kept_sentences = [f for f, spans in zip(sentence_findings, stated) if not any(q and spans <= q for q in quoted)]
+    kept_spans = [spans for spans in stated if not any(q and spans <= q for q in quoted)]
+    kept_quotes = [f for f, q in zip(quote_findings, quoted) if not (q and any(q < spans for spans in kept_spans))]
+    return kept_sentences, kept_quotes

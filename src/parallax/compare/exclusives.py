@@ -25,6 +25,8 @@ figures, quotes, events; rare words; the lead of the article) and at most
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -90,6 +92,55 @@ def _candidates(story: Story, ind: Independence, quotes: Sequence[AlignedQuote])
     return out
 
 
+#: Qualifiers that make a figure a rounding.
+_APPROXIMATE = frozenset({"about", "nearly", "more than", "up to"})
+#: Sentences that say nothing happened: a request for comment not answered.
+_NO_CONTENT_RE = re.compile(
+    r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not|could not|couldn['’]t)\s+"
+    r"(?:immediately\s+)?(?:respond|return|reply|answer)\w*\s+(?:to\s+)?(?:requests?|calls?|e-?mails?|messages?|"
+    r"inquir\w+|questions?)\b|\b(?:could not|couldn['’]t)\s+be\s+reached\b|\b(?:has|have)\s+reached\s+out\s+to\b"
+    r"|\bdeclined\s+to\s+comment\b|\bfor\s+comment\b",
+    re.IGNORECASE,
+)
+#: Words in a row that, found in another outlet's text, show it carries the same sentence.
+_GRAM = 4
+
+
+def _family(c: Claim) -> str:
+    """What kind of quantity a figure is, for matching it across outlets whatever noun it counts: a
+    currency or percentage; people; else its counted noun below a thousand, any count above."""
+    unit = normalize_unit(c.unit)
+    if unit is not None and (unit.isupper() or unit in ("%", "percentage points")):
+        return unit
+    entry = UNITS.get((c.unit or "").lower())
+    if entry is not None and entry[1] == "person":
+        return "person"
+    if unit is None and predicate_class(c.predicate) in ALIGNED_MEASURES:
+        return "person"
+    return "count" if float(c.value) >= 1000 else f"unit:{unit}"
+
+
+def _word_grams(story: Story, group: Sequence[int]) -> dict[tuple[str, ...], set[int]]:
+    """Every run of :data:`_GRAM` words of the story, with the independent outlets whose text holds it."""
+    out: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, a in enumerate(story.articles):
+        words = story.keyer.words(a.text)
+        for k in range(len(words) - _GRAM + 1):
+            out[tuple(words[k : k + _GRAM])].add(group[i])
+    return out
+
+
+def _carried_elsewhere(story: Story, s: Sentence, me: int, grams: dict[tuple[str, ...], set[int]]) -> bool:
+    """Whether another independent outlet's text holds most of this sentence word for word (a shared tweet,
+    a statement both quote, wire copy that alignment did not pair)."""
+    words = story.keyer.words(story.text(s))
+    runs = [tuple(words[k : k + _GRAM]) for k in range(len(words) - _GRAM + 1)]
+    if len(runs) < 3:
+        return False
+    elsewhere = sum(1 for r in runs if grams.get(r, set()) - {me})
+    return elsewhere * 2 >= len(runs)
+
+
 def exclusive_findings(
     story: Story,
     ind: Independence,
@@ -107,7 +158,6 @@ def exclusive_findings(
     for i, a in enumerate(story.articles):
         for c in a.claims:
             values[(float(c.value), normalize_unit(c.unit))].add(group[i])
-    aligned_by_claim = {(x.article, x.claim.start, x.claim.value): x for xs in groups.values() for x in xs}
     aligned_sources: dict[tuple[tuple[str, str], str | None], set[int]] = defaultdict(set)
     for key, members in groups.items():
         for m in members:
@@ -123,15 +173,50 @@ def exclusive_findings(
         if q.speaker:
             speakers[q.speaker.casefold()].add(q.article)
     facts = figure_keys(story)
+    measures: dict[tuple[str, str], set[int]] = defaultdict(set)  # (measure, unit) -> outlets with a figure
+    aligned_by_claim = {(x.article, x.claim.start, x.claim.value): x for xs in groups.values() for x in xs}
+    for key, members in groups.items():
+        for m in members:
+            measures[key].add(group[m.article])
+    large: list[tuple[float, bool, int, str]] = sorted(  # (value, approximate, outlet, family) of large figures
+        (float(c.value), c.qualifier in _APPROXIMATE, group[i], _family(c))
+        for i, a in enumerate(story.articles) for c in a.claims if float(c.value) >= 100
+    )
+    seen_words = _word_grams(story, group)
+
+    def same_large_figure(c: Claim, me: int) -> bool:
+        """A large figure another outlet gives too, whatever noun it counts ("143 million consumers" /
+        "143 million people"), or within rounding when either is approximate ("roughly 145 million")."""
+        v = float(c.value)
+        if v < 100:
+            return False
+        tolerance = 0.1 if c.qualifier in _APPROXIMATE else 0.02 if v >= 1000 else 0.0
+        lo, hi = bisect_left(large, (v * (1 - 0.1) - 1e-9,)), bisect_left(large, (v * (1 + 0.1) + 1e-9,))
+        family = _family(c)
+        for w, approx, g, fam in large[lo:hi]:
+            if g != me and fam == family and abs(w - v) <= v * max(tolerance, 0.1 if approx else 0.0):
+                return True
+        return False
 
     def covered(cand: _Candidate) -> bool:
         s = cand.sentence
         me = group[s.article]
         if s.id in shared:
             return True
+        if _NO_CONTENT_RE.search(story.text(s)):
+            return True  # a note that someone did not answer: not news
+        if _carried_elsewhere(story, s, me, seen_words):
+            return True
         for c in cand.claims:
             if values[(float(c.value), normalize_unit(c.unit))] - {me}:
                 return True
+            if same_large_figure(c, me):
+                return True
+            aligned = aligned_by_claim.get((s.article, c.start, c.value))
+            if aligned is not None and aligned.source_key is None and aligned.unit == "person" and (
+                measures[aligned.key] - {me}
+            ):
+                return True  # the toll everyone gives, at another moment: an update or conflict, not news
             aligned = aligned_by_claim.get((s.article, c.start, c.value))
             if aligned is not None and aligned.source_key is not None and (
                 aligned_sources[(aligned.key, aligned.source_key)] - {me}
@@ -148,6 +233,11 @@ def exclusive_findings(
                 return True
         return False
 
+    outlets_of_name: dict[str, set[int]] = defaultdict(set)
+    for i, spans in enumerate(story.mentions):
+        for m in spans:
+            outlets_of_name[m[2]].add(group[i])
+    common_names = frozenset(n for n, gs in outlets_of_name.items() if len(gs) >= 2)
     per_article: dict[int, list[tuple[float, Finding, str | None]]] = defaultdict(list)
     for cand in _candidates(story, ind, quotes).values():
         s = cand.sentence
@@ -181,6 +271,8 @@ def exclusive_findings(
             # an event among several named actors ("Putin sent a letter to al-Sharaa") outranks background
             named = {m[2] for m in story.mentions[s.article] if s.start <= m[0] < s.end and m[3] in _NAMED_KINDS}
             weight += 0.5 + 0.5 * min(len(named), 4)
+        if s.era and not any(m[2] in common_names for m in story.mentions[s.article] if s.start <= m[0] < s.end):
+            weight -= 1.5  # a past event no other outlet's names tie to this story: background ("the 2016 attack")
         if weight < MIN_IMPORTANCE:
             continue
         basis = "claim" if cand.claims else "quote" if cand.quotes else "event"

@@ -188,6 +188,17 @@ class Story:
             return self._entity_names.get(key, key[2:])
         return self.keyer.surface.get(key, key[2:])
 
+    def moment(self, article: int) -> str | None:
+        """The publication time of an article as an ISO string, only when it states a time of day: a date
+        alone, or midnight exactly (how date-only times are often stored), orders nothing within a day."""
+        published = (self.articles[article].published or "").strip()
+        if len(published) < 16 or "T" not in published:
+            return None
+        clock = published[11:19]
+        if clock.startswith("00:00") and clock in ("00:00", "00:00:00"):
+            return None
+        return published
+
     def day(self, article: int) -> str | None:
         d = self.dates[article]
         return d.isoformat() if d else None

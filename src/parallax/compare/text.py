@@ -193,4 +193,4 @@ class Keyer:
 
 def content_words(words: Sequence[str]) -> list[str]:
     """The words of ``words`` that are not stop words."""
-    return [w for w in words if w not in STOPWORDS and not w[0].isdigit()]
+    return [w for w in words if w not in STOPWORDS and w[0].isalpha()]  # not figures, not "[…]"
