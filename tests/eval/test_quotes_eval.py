@@ -1,8 +1,9 @@
 """Quality gate: quotes and speakers on PolNeAR dev (reads ../shared, skips without it).
 
 Floors live in ``baseline.json``: each is the dev figure measured when the gate was
-set minus ``quotes_epsilon`` (noise from small rule changes elsewhere in the
-pipeline, e.g. entity names). A floor only goes down on purpose, with a note.
+last raised, rounded down to just under it (round 4: by 0.004 to 0.006; ``quotes_epsilon``,
+0.01, is the most a small rule change elsewhere in the pipeline, e.g. entity names, should
+cost). A floor only goes down on purpose, with a note.
 """
 
 from __future__ import annotations
@@ -28,6 +29,31 @@ def test_quotes_eval_match_needs_half_the_gold_characters_and_is_one_to_one() ->
     # two predictions for one gold: one matches, the other is a false positive
     both = score([half, _Pred(spans=((0, 100),), speaker_spans=(), names=("Ana Ruiz",), direct=True)], gold)
     assert (both.matched, both.predicted, both.speaker) == (1, 2, 1)
+
+
+def test_quotes_eval_counts_are_also_kept_per_publisher(tmp_path: Path) -> None:
+    import gzip
+
+    text = "“We will stay,” Ana Ruiz said. The port will reopen, Tom Hale said."
+    row = {
+        "doc_id": "d1",
+        "compartment": "dev",
+        "publisher": "herald",
+        "text": text,
+        "attributions": [
+            {
+                "source": [{"start": 17, "end": 25}],
+                "content": [{"start": 0, "end": 16}],
+            }
+        ],
+    }
+    path = tmp_path / "mini.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(row) + "\n")
+    ev = evaluate("dev", path=path)
+    direct, total = ev.publishers["herald"]
+    assert (direct.gold, direct.matched, direct.speaker) == (1, 1, 1)
+    assert total == ev.all and "herald" in ev.summary()["publishers"]
 
 
 def test_quotes_eval_speaker_by_name_uses_the_gold_last_token() -> None:

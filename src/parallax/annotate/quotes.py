@@ -32,6 +32,9 @@ measurements behind them are described in ``docs/quotes.md``; in short:
   said"), with ``speaker=None``.
 * Quotes that belong to one attribution (a quote split by "he said", a partial
   quote inside the reported clause) share the same ``cue_span``.
+* A reporting word inside another source's reported clause ("Peskov said Putin
+  wants peace") is part of what that source said: only the outer attribution is
+  returned.
 
 The stage only knows English; other languages are skipped with a note. It keeps
 no state: a model-backed stage can replace :class:`QuoteStage` behind the same
@@ -53,15 +56,22 @@ from .gazetteer import default_gazetteer
 # --------------------------------------------------------------------------- lexicon
 
 
-def _load_reporting_verbs() -> Mapping[str, str]:
-    """``{form: tier}`` from ``lexicons/reporting_verbs.txt`` (multi-word forms use spaces)."""
+def _lexicon_rows() -> list[tuple[str, list[str]]]:
+    """``(tier, forms)`` per line of ``lexicons/reporting_verbs.txt`` (multi-word forms use "_")."""
     path = resources.files("parallax.annotate").joinpath("lexicons/reporting_verbs.txt")
-    table: dict[str, str] = {}
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        tier, *forms = line.split()
+        if line:
+            tier, *forms = line.split()
+            rows.append((tier, forms))
+    return rows
+
+
+def _load_reporting_verbs() -> Mapping[str, str]:
+    """``{form: tier}`` from ``lexicons/reporting_verbs.txt`` (multi-word forms use spaces)."""
+    table: dict[str, str] = {}
+    for tier, forms in _lexicon_rows():
         for form in forms:
             table[form.replace("_", " ")] = tier
     return MappingProxyType(table)
@@ -349,6 +359,13 @@ _NOUN_DETERMINERS = frozenset(
         "such",
     ]
 )
+#: Plural nouns without an "s" and other words that, after "the", leave a base verb form a verb.
+_NOT_ADJECTIVES = frozenset(
+    ["people", "men", "women", "children", "police", "staff", "media", "public", "clergy", "youth"]
+    + ["who", "which", "that"]
+)
+#: Prepositions after a stance word that make it a noun ("attacks on", "support among").
+_NOUN_FOLLOWER = re.compile(r"\s+(?:on|against|among|from|by)\b")
 #: Words that never belong to a speaker noun phrase: the scan stops at them.
 _STOP = frozenset(
     [
@@ -427,10 +444,19 @@ _STOP = frozenset(
         "says",
     ]
 )
+#: Capitalised words that are names inside a name ("Will Doyle", "Theresa May"), not auxiliaries.
+_NAME_WORDS = frozenset(
+    ["Will", "May", "Mark", "Bill", "Rich", "Grant", "Hope", "Chase", "Faith", "Joy", "Art", "Frank", "Pat"]
+)
 #: Prepositions allowed inside a noun phrase ("a spokesman for the campaign") but not at its edges.
 _INNER_PREP = frozenset(
     ["of", "for", "at", "from", "in", "with", "on", "to", "by", "close", "familiar", "near"]
 )
+#: Lower-case prepositions that join a noun phrase to the one before it ("a spokesman for the
+#: campaign"); with no noun phrase before them, what follows is their object, not a subject.
+_SUBJECT_PREPS = frozenset(["of", "for", "at", "from", "in", "on", "by"])
+#: Words a noun phrase found after a verb never ends with ("early results of exit polls for the").
+_NP_TRAILERS = _INNER_PREP | {"the", "a", "an"}
 _TIME_WORDS = frozenset(
     [
         "monday",
@@ -604,7 +630,13 @@ def _is_closing(text: str, i: int, mark: str, line_start: int, line_end: int) ->
     prev = text[i - 1] if i > line_start else " "
     j = i + len(mark)
     nxt = text[j] if j < line_end else " "
-    if prev.isspace():
+    if prev.isspace() and not (
+        mark in ('"', "''")
+        and i - 2 >= line_start
+        and text[i - 2] in "'’,.?!"
+        and not (nxt.isalnum() or nxt in "“‘")
+    ):
+        # but "… say, 'Well done,' " closes both quotations, and "…coalitions, '' said" closes one
         return False
     return not (nxt.isalnum() or nxt == "_")
 
@@ -669,6 +701,16 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 search_from = lines[cur][0] + len(mark)
                 continue
             break
+        if end is not None and cur > li and _reattributed(text, end, lines[cur][1]):
+            # “… inside.¶“This is my family,” he said.: the next paragraph's quotation has its own
+            # attribution, so it is a new quote; this one ends, unclosed, with its paragraph
+            e = lines[li][1]
+            while e > start and text[e - 1].isspace():
+                e -= 1
+            spans.append((start, e, False))
+            pos = e
+            li += 1
+            continue
         if end is not None:
             spans.append((start, end, True))
             pos = end
@@ -684,6 +726,19 @@ def _find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
             continue
         pos = start + len(mark)
     return spans
+
+
+#: An attribution right after a closing mark ("…,” he said", "…,” said Ann Lee", "…,” Lee added").
+_REATTRIBUTED = re.compile(
+    r"\s+(?:(?:[A-Z][\w.’'-]*|he|she|they|we|I)\s+){0,4}?"
+    r"(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|asked|argued|recalled|insisted)\b"
+)
+
+
+def _reattributed(text: str, end: int, line_end: int) -> bool:
+    """Whether a quotation closing at ``end`` with a comma ("…,” he said") has its own attribution."""
+    inner = text[max(0, end - 3) : end].rstrip("”\"'’")
+    return inner[-1:] in (",", "?", "!") and _REATTRIBUTED.match(text, end, line_end) is not None
 
 
 def _opens_clause(text: str, start: int, line_start: int) -> bool:
@@ -729,6 +784,33 @@ _ABBREVIATIONS = frozenset(
         "gov",
         "sen",
         "rep",
+        # state abbreviations ("Allentown, Pa., said", "(R-Calif.)")
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "md",
+        "mich",
+        "minn",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wis",
+        "wyo",
     ]
 )
 
@@ -738,7 +820,11 @@ def _ends_sentence(tok: str) -> bool:
     if len(tok) < 3 or not tok.endswith(".") or "." in tok[:-1]:
         return False
     low = tok[:-1].lower()
-    return low not in _HONORIFICS and low not in _ABBREVIATIONS and not tok[:-1].isupper()
+    return (
+        low not in _HONORIFICS
+        and low not in _ABBREVIATIONS
+        and not _PARTY_LABEL.match(tok)  # "(D-Ore.)": a party label's abbreviation
+    )
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -747,6 +833,37 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _bare(tok: str) -> str:
     return tok.rstrip(".").lower()
+
+
+#: A quantity that stands as a subject: "about one in five", "21 percent", "nearly half", "several",
+#: "most" (also the head of "most of the voters", "one of the 25 delegates").
+_QUANTITY = re.compile(
+    r"(?:\b(?:[Aa]bout|[Nn]early|[Aa]lmost|[Rr]oughly|[Oo]nly|[Jj]ust|[Oo]ver|"
+    r"[Mm]ore\s+than|[Ff]ewer\s+than|[Ll]ess\s+than)\s+)?"
+    r"(?:\b(?:\d[\d,.]*(?:\s*%|\s+percent)?|"
+    r"[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+    r"[Ss]everal|[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Bb]oth|[Hh]alf|[Aa]ll|[Aa]nother|[Oo]thers|"
+    r"[Aa]\s+(?:third|quarter|majority|plurality|few|handful)|[Tt]wo-thirds|[Tt]hree-quarters)"
+    r"(?:\s*(?:-\s*)?(?:in|out\s+of)(?:\s*-\s*|\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten))?)$"
+)
+#: Words before a quantity that make it an object or a modifier, not a subject ("won 21 percent").
+_QUANTITY_STARTS = frozenset(",;:—–(.?!”\"’'")
+
+
+def _quantity_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
+    """A quantity subject ending at ``end`` ("About one in five", "21 percent", "Several") that
+    opens its clause: at the sentence start, or after a comma, a conjunction or "that"."""
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    m = _QUANTITY.search(text, floor, end)
+    if m is None:
+        return None
+    before = text[floor : m.start()].rstrip()
+    if before and before[-1] not in _QUANTITY_STARTS:
+        word = before.split()[-1].lower()
+        if word not in ("and", "but", "while", "whereas", "that", "because", "although", "though", "as"):
+            return None
+    return (m.start(), end)
 
 
 class _Doc:
@@ -781,12 +898,16 @@ class _Doc:
         self.line_starts = [s for s, _ in self.lines]
         self._toks = _tokens(text, 0, len(text))
         self._tok_starts = [t[0] for t in self._toks]
-        self.hits = [self._hit(m) for m in _VERB_RE.finditer(text) if not self._is_noun(m.start())]
+        self.hits = [self._hit(m) for m in _VERB_RE.finditer(text) if not self._is_noun(m.start(), m.group())]
         # headline cues attribute the headline's clause (an indirect quote), never its quotations
         self.title_hits: list[_Hit] = []
         for tm in _TITLE_VERB_RE.finditer(text):
             ls, le = self.line(tm.start())
-            if tm.start() > ls and _title_case_line(text, ls, le) and not self._is_noun(tm.start()):
+            if (
+                tm.start() > ls
+                and _title_case_line(text, ls, le)
+                and not self._is_noun(tm.start(), tm.group())
+            ):
                 self.title_hits.append(self._hit(tm))
         self.hit_starts = [h.start for h in self.hits]
 
@@ -850,7 +971,7 @@ class _Doc:
         j = bisect.bisect_left(self.hit_starts, end)
         return self.hits[i:j]
 
-    def _is_noun(self, start: int) -> bool:
+    def _is_noun(self, start: int, form: str = "") -> bool:
         """ "the report", "his claims", "Trump’s promises": a reporting word used as a noun."""
         k = start - 1
         text = self.text
@@ -861,11 +982,48 @@ class _Doc:
             j -= 1
         prev = text[j + 1 : k + 1]
         low = prev.lower()
-        return (
+        if form.lower().startswith("according"):
+            return False  # "That’s according to …"
+        if low == "another" and (form.lower() in _IRREGULAR_PAST or form.endswith(("ed", "s"))):
+            return False  # "Another said …", "another tweeted": a pronoun subject
+        if (
             low in _NOUN_DETERMINERS
             or low.endswith(("’s", "'s"))
             or low in ("new", "recent", "latest", "false")
-        )
+        ):
+            return True
+        if (
+            REPORTING_VERBS.get(form) == "stance"
+            and not form.endswith(("ed", "ing"))
+            and form not in ("call", "calls")
+            and _NOUN_FOLLOWER.match(text, start + len(form))
+        ):
+            return True  # "Sanders’ attacks on her", "strong support among voters": a noun
+        if form == "like":
+            # "groups like the Club for Growth", "seems like a moment": a preposition, unless a
+            # pronoun or an auxiliary comes right before it ("they like", "would like")
+            return not (low in _PRONOUNS or low in _AUX or low.endswith(("n’t", "n't")) or low == "really")
+        # "a rare note", "a Trumpian post": determiner, adjective, then a base form that is also a
+        # noun (not "the voters say", "the campaign will note": a plural or an auxiliary between)
+        if (
+            not prev
+            or low.endswith(("s", "ly"))
+            or low in _AUX
+            or low in _NOT_ADJECTIVES
+            or low in _DETERMINERS
+            or low in _STOP
+        ):
+            return False
+        word = form.lower()
+        if not word or " " in word or word.endswith(("s", "ed", "ing")) or word in _IRREGULAR_PAST:
+            return False
+        k = j
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        i = k
+        while i >= 0 and text[i].isalpha():
+            i -= 1
+        return text[i + 1 : k + 1].lower() in ("a", "an", "the", "his", "her", "its", "their", "this", "that")
 
     def _hit(self, m: re.Match[str]) -> _Hit:
         form = " ".join(m.group().lower().split())
@@ -881,7 +1039,8 @@ class _Doc:
             for s, _e, tok in reversed(toks):
                 low = tok.lower()
                 if n < 3 and (
-                    low in _AUX or (tok.islower() and low.endswith("ly") and len(low) > 4 and low != "only")
+                    low in _AUX and tok not in _NAME_WORDS
+                    or (tok.islower() and low.endswith("ly") and len(low) > 4 and low != "only")
                 ):
                     cue_start = s
                     n += 1
@@ -935,6 +1094,8 @@ class _Doc:
             return None
         s, e, tok = toks[-1]
         low = _bare(tok)
+        if tok in _NAME_WORDS and len(toks) >= 2 and toks[-2][2][:1].isupper():
+            low = "name"  # "Theresa May said": a name, not the auxiliary
         if low in _PRONOUNS:
             return (s, e)
         if low in ("who", "which"):
@@ -942,19 +1103,26 @@ class _Doc:
             # pronoun; :meth:`resolve` gives it the antecedent's name.
             return (s, e)
         if not _WORD.match(tok) or low in _STOP or low in _INNER_PREP or low in _DETERMINERS:
-            return None
+            # "About one in five say", "21 percent said", "Several said": a quantity is the subject
+            return _quantity_before(self.text, e, max(floor, s - 40))
         first = len(toks) - 1
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k][2]
             lt = _bare(t)
             if not _WORD.match(t) and t not in ("’", "'"):
                 break
-            if lt in _STOP or lt in _PRONOUNS:
+            if (lt in _STOP or lt in _PRONOUNS) and not (
+                t in _NAME_WORDS
+                and any(0 <= j < len(toks) and toks[j][2][:1].isupper() for j in (k - 1, k + 1))
+            ):
                 break
             first = k
             if lt in _DETERMINERS or len(toks) - k >= 8:
                 break
-        # Trim leading prepositions and time words ("On Tuesday Peskov").
+        # Trim leading closing marks ("…,'' Mr. Rubio said"), prepositions and time words
+        # ("On Tuesday Peskov").
+        while first < len(toks) - 1 and toks[first][2] in ("’", "'"):
+            first += 1
         while first < len(toks) - 1 and (
             _bare(toks[first][2]) in _INNER_PREP or _bare(toks[first][2]) in _TIME_WORDS
         ):
@@ -962,10 +1130,25 @@ class _Doc:
         if _bare(toks[first][2]) in _INNER_PREP:
             return None
         np = (toks[first][0], toks[-1][1])
+        if first > 0 and toks[first - 1][2] in _SUBJECT_PREPS:
+            # "a spokesman for the campaign said": the head noun phrase before the preposition;
+            # "in a later interview said", "at one point calling": a prepositional object, no subject
+            head = self.np_before(toks[first - 1][0], floor)
+            if head is None and toks[first - 1][2] == "of" and first >= 2:
+                head = _quantity_before(self.text, toks[first - 2][1], max(floor, toks[first - 2][1] - 40))
+            if head is None or self.text[head[0] : head[1]].lower() in _PRONOUNS:
+                return None
+            return (head[0], np[1])
         if _bare(toks[first][2]) in ("the", "a", "an") and first >= 2 and toks[first - 1][2] == ",":
             # "Paul D. Ryan, the nation's highest-ranking Republican, said": the name before the apposition
             head = self.np_before(toks[first - 1][0], floor)
-            if head is not None and self.text[head[0]].isupper() and self.resolve(head) is not None:
+            lead = self.text[floor : head[0]].split() if head is not None else []
+            if (
+                head is not None
+                and self.text[head[0]].isupper()
+                and self.resolve(head) is not None
+                and (not lead or lead[-1].lower() in ("and", "but", "while") or lead[-1][-1:] in ",;:—")
+            ):
                 return (head[0], np[1])
         return np
 
@@ -976,7 +1159,9 @@ class _Doc:
             lt = _bare(t)
             if not _WORD.match(t) and t not in ("’", "'"):
                 break
-            if lt in _STOP or (k and lt in ("on", "in", "at")) or (k and lt in _TIME_WORDS):
+            # "said Will Doyle": a name, not the auxiliary
+            named = t in _NAME_WORDS and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()
+            if not named and (lt in _STOP or (k and lt in ("on", "in", "at")) or (k and lt in _TIME_WORDS)):
                 break
             if k == 0 and lt in _INNER_PREP:
                 return None
@@ -985,7 +1170,7 @@ class _Doc:
                 break
         if last is None:
             return None
-        while last > 0 and _bare(toks[last][2]) in _INNER_PREP:
+        while last > 0 and _bare(toks[last][2]) in _NP_TRAILERS:
             last -= 1
         end = toks[last][1]
         tok = toks[last][2]
@@ -1101,38 +1286,52 @@ def _after_quote(doc: _Doc, end: int) -> _Attribution | None:
         p += 1
     if p >= le or p == end and text[p - 1] not in ",.?!”\"'’»":
         return None
-    hits = doc.hits_between(p, min(le, p + 90))
-    if not hits:
-        return None
-    hit = hits[0]
-    between = text[p : hit.cue_start]
-    if _has_break(text, p, hit.cue_start):
-        return None
     k = end
     while k > 0 and text[k - 1] in "”\"'’»":
         k -= 1
-    if k > 0 and text[k - 1] == "." and text[p].isupper():
-        return None  # “… over.” Mr. X said: a new sentence, usually leading into the next quote
-    if text[hit.end : hit.end + 3].lstrip().startswith(":"):
-        return None
-    if hit.form == "according to" or hit.cue_start == p:
-        if hit.cue_start != p or hit.form.endswith("ing") and hit.form != "according to":
-            return None  # “…,” saying …: a participle goes on with the sentence, not "“…,” said X"
-        np = doc.np_after(hit.end, le)
-        return doc.attribution(np, hit) if np else None
-    chunk = between.split(",")[0]
-    np_end = p + len(chunk.rstrip())
-    if np_end <= p:
-        return None
-    np = doc.np_before(np_end, p)
-    if np is None or np[0] != p:
-        words = [_bare(t) for t in _TOKEN.findall(text, p, np_end)]
-        if not words or len(words) > 10 or any(w in _STOP for w in words) or words[-1] in _INNER_PREP:
+    new_sentence = k > 0 and text[k - 1] == "." and text[p].isupper()
+    for hit in doc.hits_between(p, min(le, p + 200))[:3]:
+        if new_sentence:
+            # “… over.” Mr. X said: a new sentence, usually leading into the next quote; but
+            # “… missing.” Trump said. (nothing after the verb) attributes the quote before it
+            tail = text[hit.end : doc.sentence(hit.start).end]
+            if not _SHORT_TAIL.fullmatch(tail) or hit.cue_start - p > 40:
+                return None
+        between = text[p : hit.cue_start]
+        if _has_break(text, p, hit.cue_start):
             return None
-        np = (p, np_end)
-    if "," in between and not between.rstrip().endswith(","):
-        return None  # an appositive must end right before the verb: "X, a spokesman, said"
-    return doc.attribution(np, hit)
+        if hit.start - p > 90 and not between.rstrip().endswith(","):
+            return None  # beyond 90 characters only after an apposition ("X, the …, said")
+        if text[hit.end : hit.end + 3].lstrip().startswith(":"):
+            return None
+        if hit.form == "according to" or hit.cue_start == p:
+            if hit.cue_start != p or hit.form.endswith("ing") and hit.form != "according to":
+                # “…,” saying …: a participle goes on with the sentence, not "“…,” said X"
+                return None
+            np = doc.np_after(hit.end, le)
+            return doc.attribution(np, hit) if np else None
+        chunk = between.split(",")[0]
+        np_end = p + len(chunk.rstrip())
+        if np_end <= p:
+            return None
+        np = doc.np_before(np_end, p)
+        if np is None or np[0] != p:
+            words = [_bare(t) for t in _TOKEN.findall(text, p, np_end)]
+            if (
+                not words
+                or len(words) > 10
+                or any(w in _STOP and w != "and" for w in words)  # "the senator and candidate said"
+                or words[-1] in _INNER_PREP
+                or words[-1] == "and"
+            ):
+                return None
+            np = (p, np_end)
+        if "," in between and not between.rstrip().endswith(","):
+            # the verb is inside the apposition ("Warren, who has not endorsed anyone, told"):
+            # the next one may be the attribution's
+            continue
+        return doc.attribution(np, hit)
+    return None
 
 
 def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
@@ -1149,11 +1348,17 @@ def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
             if np and text[np[1] : start].strip() in (",", ""):
                 return doc.attribution(np, hit)
             continue
-        if _has_break(text, hit.end, start, '.;?!“”"') or len(gap) > 45:
+        if _has_break(text, hit.end, start, '.;?!“”"'):
             continue
+        long_object = len(gap) <= 100 and hit.form in _OBJECT_VERBS and gap.rstrip()[-1:] in ",:"
+        if len(gap) > 45 and not long_object:
+            continue  # a long object only after "told" ("told the mayors who gathered in …, “…”")
         if not _PLAIN_GAP.fullmatch(gap):
             continue
-        np = doc.np_before(hit.cue_start, floor)
+        np = doc.np_before(hit.cue_start, floor) or _appositive_subject(doc, hit.cue_start, floor)
+        if np is not None and _object_of_verb(doc, hit, np):
+            # "Mr. Trump issued a statement Tuesday saying, …": the participle's subject is the clause's
+            np = _clause_subject(doc, hit.cue_start, sent.start, participle=True) or np
         if np is None:
             np = _participle_subject(doc, hit, floor) or _clause_subject(doc, hit.cue_start, sent.start)
         if np is None:
@@ -1166,8 +1371,74 @@ def _before_quote(doc: _Doc, start: int) -> _Attribution | None:
     return None
 
 
+#: What may follow a verb that ends its sentence: "said.", "said Tuesday.", "told reporters."
+_SHORT_TAIL = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*\.\s*")
 #: Words between a cue and its quotation ("told reporters on Monday:", "wrote to his 20,000 followers,").
 _PLAIN_GAP = re.compile(r"(?:[\w\s.'’&-]|(?<=\d),(?=\d{3}))*[:,]?\s*")
+
+
+#: First words of an apposition or parenthetical between a subject and its verb ("Ann Lee, the
+#: mayor, said", "Lee, who chairs the panel, said", "Several candidates, including Lee, said").
+_APPOSITION_OPENERS = _DETERMINERS | frozenset(
+    ["who", "whose", "which", "including", "like", "such", "now", "then", "once", "formerly"]
+    + ["himself", "herself", "too", "however", "meanwhile", "though", "for", "in", "at", "speaking", "asked"]
+)
+
+
+#: Words after which a subject opens its clause ("… and Ann Lee, the mayor, said").
+_CLAUSE_OPENERS = frozenset(
+    ["and", "but", "while", "that", "because", "as", "yet", "so", "then", "meanwhile", "still", "also"]
+)
+
+
+def _appositive_subject(doc: _Doc, end: int, floor: int) -> tuple[int, int] | None:
+    """The subject before an apposition that ends at ``end``: "Matt Ruiz, the group's director,
+    said", "Scott Reed, who managed Dole's campaign, said", "Joyce — who is listed as … — told"."""
+    text = doc.text
+    k = end
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    if k <= floor:
+        return None
+    mark = text[k - 1]
+    if mark == ",":
+        opening = text.rfind(",", max(floor, k - 200), k - 1)
+    elif mark in "—–":
+        opening = text.rfind(mark, max(floor, k - 200), k - 1)
+    else:
+        return None
+    if opening < 0:
+        return None
+    inner = text[opening + 1 : k - 1].split()
+    if not inner or any(c in text[opening + 1 : k - 1] for c in ";:“”\"()"):
+        return None
+    head = doc.np_before(opening, floor)
+    if head is None:
+        return None
+    surface = text[head[0] : head[1]]
+    low = surface.lower()
+    if low in _RELATIVES or low == "it":
+        return None
+    named = surface[:1].isupper() and doc.resolve(head) is not None
+    first = inner[0].lower().strip(",")
+    if mark == ",":
+        if not (
+            first in _APPOSITION_OPENERS
+            or first.endswith("ly")
+            or first in _SENTENCE_ADVERBS
+            # "Ann Lee, R-Ky., said", "Lee, 45, said"
+            or named and (inner[0][:1].isupper() or inner[0][:1].isdigit())
+        ):
+            return None
+        if len(inner) > 1 and not (first in _APPOSITION_OPENERS or named):
+            return None
+    if not (named or low in _PRONOUNS or _agent_like(doc, head)):
+        return None
+    # the subject opens its clause: the sentence start, a comma or a conjunction before it
+    lead = text[floor : head[0]].rstrip()
+    if lead and lead[-1] not in ",;:—–(" and lead.split()[-1].lower() not in _CLAUSE_OPENERS:
+        return None
+    return head
 
 
 def _participle_subject(doc: _Doc, hit: _Hit, floor: int) -> tuple[int, int] | None:
@@ -1183,11 +1454,37 @@ def _participle_subject(doc: _Doc, hit: _Hit, floor: int) -> tuple[int, int] | N
             ls, _ = doc.line(prev.start)
             np = doc.np_before(prev.cue_start, ls)
         if np is not None:
+            if _COORDINATED_CLAUSE.search(doc.text, prev.end, hit.cue_start):
+                # "Protest groups say …, and the ACLU has sued the city, saying": a closer clause
+                # has its own subject
+                near = _clause_subject(doc, hit.cue_start, floor)
+                if near is not None and near[0] > prev.end:
+                    return near
             return np
     return None
 
 
-def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
+#: A coordinated clause with a subject of its own: ", and the ACLU has sued", "; the mayor …".
+_COORDINATED_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?:the\s+|a\s+)?[A-Z]")
+
+
+#: Words before a participle's phrase that make it the subject ("with Trump saying"), not an object.
+_NOT_OBJECT_LEADS = frozenset(["and", "but", "or", "with", "while", "as", "then"])
+
+
+def _object_of_verb(doc: _Doc, hit: _Hit, np: tuple[int, int]) -> bool:
+    """Whether the phrase before a participle cue is the object of an earlier verb ("issued a
+    statement Tuesday saying"), not its subject ("with Trump saying", "Trump, saying")."""
+    if not hit.form.endswith("ing") or hit.form == "according to":
+        return False
+    prev = doc.toks(max(0, np[0] - 30), np[0])
+    if not prev:
+        return False
+    t = prev[-1][2]
+    return bool(_WORD.match(t)) and t.islower() and t not in _NOT_OBJECT_LEADS
+
+
+def _clause_subject(doc: _Doc, pos: int, floor: int, participle: bool = False) -> tuple[int, int] | None:
     """For a verb without its own subject ("… and said", "…, saying:"), the nearest clause subject.
 
     Clause starts are the sentence start and every comma before ``pos``; the first one,
@@ -1200,11 +1497,28 @@ def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
     if not toks:
         return None
     last = _bare(toks[-1][2])
-    if not (last in ("and", "but", "then") or toks[-1][2] == ","):
-        return None
-    starts = [floor] + [e for s, e, t in toks if t == ","]
+    if not (participle or last in ("and", "but", "then") or toks[-1][2] == ","):
+        # "…, but in a later interview said", "…, at one point calling": a prepositional phrase
+        # between the conjunction and the verb
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 8 and _WORD.match(toks[k][2]) and toks[k][2] not in _SUBJECT_PREPS:
+            k -= 1
+        if not (
+            k > 0
+            and toks[k][2] in _SUBJECT_PREPS
+            and (_bare(toks[k - 1][2]) in ("and", "but", "then") or toks[k - 1][2] == ",")
+        ):
+            return None
+        toks = toks[:k]
+    # clause starts: the sentence start, commas and dashes ("WASHINGTON — Sen. Ann Lee … and said")
+    starts = [floor] + [e for s, e, t in toks if t in (",", "—", "–")]
     described = None
     for st in reversed(starts):
+        # "And then Trump went on the attack, saying": openers before the subject
+        for _s, e, t in doc.toks(st, min(pos, st + 40))[:3]:
+            if t != "," and _bare(t) not in _SENTENCE_ADVERBS:
+                break
+            st = e
         np = doc.np_after(st, pos, max_tokens=6)
         if np is None or np[1] >= pos - 1:
             continue
@@ -1212,7 +1526,11 @@ def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
         if surface.lower() in ("he", "she", "they", "we", "i"):
             return np
         if surface[:1].isupper() and doc.resolve(np):
-            return np
+            words = surface.split()
+            if words[0].lower() not in _DETERMINERS:
+                while len(words) > 1 and words[-1][:1].islower():
+                    words.pop()  # "Trump went fully": the name without its verb
+            return (np[0], np[0] + len(" ".join(words))) if surface.startswith(" ".join(words)) else np
         words = surface.split()
         if (
             described is None
@@ -1220,6 +1538,16 @@ def _clause_subject(doc: _Doc, pos: int, floor: int) -> tuple[int, int] | None:
             and words[0].lower() in ("the", "a", "an")
             and _agent_like(doc, np)
         ):
+            verb = next(
+                (
+                    i
+                    for i, w in enumerate(words)
+                    if i >= 2 and w.islower() and (w.endswith("ed") or w in _IRREGULAR_PAST or w in _FINITE)
+                ),
+                None,
+            )
+            if verb is not None:
+                words = words[:verb]  # "The dockworkers marched past the hall": the subject without its verb
             while len(words) > 2 and words[-1].islower() and words[-1].endswith(("ed", "s")):
                 words.pop()  # "The spokesman declined": the subject without its verb
             kept = re.match(r"\S+(?:\s+\S+){" + str(len(words) - 1) + "}", surface)
@@ -1273,7 +1601,7 @@ def _within_sentence(doc: _Doc, sent: Span, start: int, end: int) -> _Attributio
             if np and not (np[0] <= start < np[1]):
                 return doc.attribution(np, hit)
     for hit in reversed(doc.hits_between(sent.start, start)):
-        np = doc.np_before(hit.cue_start, sent.start)
+        np = doc.np_before(hit.cue_start, sent.start) or _appositive_subject(doc, hit.cue_start, sent.start)
         if np is None:
             np = _participle_subject(doc, hit, sent.start)
         if np is not None:
@@ -1286,7 +1614,12 @@ def _within_sentence(doc: _Doc, sent: Span, start: int, end: int) -> _Attributio
 
 
 _UNKNOWN_VERB_AFTER = re.compile(
-    r"[\s,—–-]*(?P<np>[^,.;:?!“”\"\n]{1,60}?)\s+(?P<v>[a-z]{3,}(?:ed|s))(?=[\s.,;])"
+    r"[\s,—–-]*(?P<np>[^,.;:?!“”\"\n]{1,60}?)\s+(?P<v>[a-z]{3,}(?:ed|s)|read)(?=[\s.,;])"
+)
+_UNKNOWN_VERB_INVERTED = re.compile(
+    r"\s+(?P<v>[a-z]{3,}ed)\s+"
+    r"(?P<np>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.)?\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"(?=[\s,.;])"
 )
 _UNKNOWN_VERB_BEFORE = re.compile(r"(?P<v>\b[a-z]{3,}(?:ed|s))\s*[,:]\s*$")
 
@@ -1299,6 +1632,13 @@ def _unknown_verb(doc: _Doc, start: int, end: int) -> _Attribution | None:
     while k > start and text[k - 1] in "”\"'’»":
         k -= 1
     if k > start and text[k - 1] in ",?!":
+        inv = _UNKNOWN_VERB_INVERTED.match(text, end, le)
+        if inv:
+            # "“This is fantastic!” beamed Donald Hartley": an unknown verb, then a name
+            np = (inv.start("np"), inv.end("np"))
+            if doc.resolve(np) is not None and _name_ok(inv.group("np").split()[0]):
+                v = Span(inv.start("v"), inv.end("v"))
+                return _Attribution(doc.resolve(np), Span(*np), inv.group("v"), v)
         m = _UNKNOWN_VERB_AFTER.match(text, end, le)
         if m:
             words = [_bare(t) for t in _TOKEN.findall(m.group("np"))]
@@ -1369,10 +1709,15 @@ def _kind(doc: _Doc, start: int, end: int) -> str:
     prev = text[k]
     inner = text[start:end].strip("“”\"'‘’«»„`")
     words = inner.split()
-    if prev in '.?!:;”"’»)':
+    if prev in '.?!:;”"’»)' or text[k - 1 : k + 1] == "''":
         return "direct"
     if prev in ",—–(":
         return "direct" if len(words) >= 4 or inner[:1].isupper() else "partial"
+    if not inner[:1].isupper() and len(words) >= 5:
+        # "Trump says “the whole game has become soft”": a long quotation right after say / tell
+        for hit in doc.hits_between(max(ls, start - 12), start):
+            if hit.form in _SAY_FORMS and not text[hit.end : start].strip():
+                return "direct"
     # "X said “We …”" / "X told CNN “We …”": a capitalised quotation right after the cue
     if inner[:1].isupper() and len(words) >= 3:
         for hit in doc.hits_between(max(ls, start - 40), start):
@@ -1415,7 +1760,7 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
                 same_line = doc.line(prev_quote.start)[0] == doc.line(start)[0]
                 gap = text[prev_quote.end : start]
                 line_start = doc.line(start)[0]
-                prev_line = doc.line(prev_quote.start)
+                prev_line = doc.line(max(prev_quote.end - 1, prev_quote.start))
                 adjacent = bisect.bisect_left(doc.line_starts, line_start) - 1 == bisect.bisect_left(
                     doc.line_starts, prev_line[0]
                 )
@@ -1458,7 +1803,31 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
     quotes.extend(_seeming(doc, quoted))
     quotes.extend(_asked_questions(doc, quoted))
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return _drop_nested(quotes)
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """ "Peskov said Putin wants peace": a reporting word inside another source's reported clause
+    is part of what that source said, not an attribution of its own; only the outer one is kept."""
+    outer = [
+        (q.start, q.end, q.cue_span)
+        for q in quotes
+        if q.kind == "indirect" and q.cue_span is not None and q.speaker_span is not None
+    ]
+    if not outer:
+        return quotes
+    starts = [o[0] for o in outer]
+    keep = []
+    for q in quotes:
+        if q.kind == "indirect" and q.cue_span is not None and q.cue != "according to":
+            # ("…, according to a poll" inside a clause names the clause's own source: kept)
+            i = bisect.bisect_right(starts, q.cue_span.start)
+            if any(
+                s <= q.cue_span.start and q.end <= e and cue != q.cue_span for s, e, cue in outer[:i]
+            ):
+                continue
+        keep.append(q)
+    return keep
 
 
 def _join_inner_partials(quotes: list[Quote], indirect: list[Quote]) -> list[Quote]:
@@ -1540,10 +1909,11 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
     text = doc.text
     out: list[Quote] = []
     for hit in doc.hits + doc.title_hits:
-        if _inside(quoted, hit.start) or hit.cue_start in direct_cues:
+        if _inside(quoted, hit.start) or hit.cue_start in direct_cues or hit.tier == "quote":
             continue
         sent = doc.sentence(hit.start)
         content: tuple[int, int] | None = None
+        short: tuple[int, int] | None = None  # a one-word content ("That’s according to …")
         np: tuple[int, int] | None = None
         cue_end = hit.end
         if hit.form == "according to":
@@ -1552,7 +1922,11 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                 continue
             lead = text[sent.start : hit.cue_start].strip(' “"')
             rest = text[np[1] : sent.end]
-            if len(lead.split()) <= 1 and rest.lstrip().startswith(","):
+            if _THATS.fullmatch(lead) and "," not in rest:
+                # "That’s according to early results of exit polls.": the content is "That"
+                at = sent.start + text[sent.start : hit.cue_start].index(lead[:4])
+                content = short = (at, at + 4)
+            elif len(lead.split()) <= 1 and rest.lstrip().startswith(","):
                 content = (np[1], sent.end)
             elif (
                 len(lead.split()) <= 1 and (comma := _CLAUSE_COMMA.search(text, np[1], sent.end)) is not None
@@ -1565,17 +1939,45 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                 content = (comma.end(), sent.end)
             elif lead.endswith(","):
                 content = (sent.start, text.rfind(",", sent.start, hit.cue_start))
+                appos = _APPOSITION_AFTER.match(rest)
+                if appos is not None:
+                    rest = rest[appos.end() - 1 :]  # "according to Dennis Ross, another envoy, was …"
                 if rest.lstrip().startswith(",") and len(lead.split()) >= 2 and _parenthetical_end(rest):
                     content = (sent.start, sent.end)  # "Most Americans, according to a poll, believe …"
+            elif len(lead.split()) >= 4 and (not rest.strip(" .”\"") or rest.lstrip().startswith(",")):
+                if any(c in lead for c in '“”"'):
+                    continue
+                # "Clinton leads Sanders by 271 delegates according to a count by the AP, but …"
+                content = (sent.start, hit.cue_start)
             else:
                 continue
         else:
             np = doc.np_before(hit.cue_start, sent.start)
             if np is not None and _loose_np(text[np[0] : np[1]]):
                 np = None  # "featuring Hispanics telling …": not a subject
+            if np is None and not hit.form.endswith("ing"):
+                np = _appositive_subject(doc, hit.cue_start, sent.start)
+            if np is not None and _object_of_verb(doc, hit, np):
+                np = _clause_subject(doc, hit.cue_start, sent.start, participle=True) or np
             paren = _parenthetical(doc, hit, np, sent) if np is not None else None
             if paren is not None:
                 content = paren
+            if np is None:
+                # "…, said Peskov." / "…, said Wilcox, an Orlando Republican who …": the source
+                # after the verb, before any subject of the reported clause is looked for
+                before = text[sent.start : hit.cue_start].rstrip()
+                after_np = doc.np_after(hit.end, sent.end) if hit.tier == "speech" else None
+                rest = text[after_np[1] : sent.end].strip() if after_np else ""
+                lead_end = _lead_comma(before)
+                if (
+                    lead_end is not None
+                    and after_np
+                    and (len(_TOKEN.findall(rest)) <= 2 or rest.startswith(","))
+                    and not hit.form.endswith("ing")
+                    and len(before.split()) > 2
+                ):
+                    np = after_np
+                    content = (sent.start, sent.start + lead_end)
             if np is None:
                 np = _participle_subject(doc, hit, sent.start)
                 if np is None or not _agent_like(doc, np) or _loose_np(doc.text[np[0] : np[1]]):
@@ -1583,25 +1985,13 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                     # the clause subject, when the earlier cue's subject is no agent
                     np = _clause_subject(doc, hit.cue_start, sent.start) or np
                 if np is None:
-                    # "…, said Peskov." / "…, said Wilcox, an Orlando Republican who …"
-                    before = text[sent.start : hit.cue_start].rstrip()
-                    after_np = doc.np_after(hit.end, sent.end)
-                    rest = text[after_np[1] : sent.end].strip() if after_np else ""
-                    lead_end = _lead_comma(before)
-                    if (
-                        lead_end is not None
-                        and after_np
-                        and (len(_TOKEN.findall(rest)) <= 2 or rest.startswith(","))
-                        and hit.tier == "speech"
-                    ):
-                        np = after_np
-                        content = (sent.start, sent.start + lead_end)
-                    else:
-                        continue
+                    continue
             if _passive(text, hit):
                 continue  # "The council is expected to …": the subject is not the source
             if hit.tier == "stance" and not _agent_like(doc, np):
                 continue
+            if hit.tier in _AGREEING_TIERS and not _agrees(doc, hit, np):
+                continue  # "Latino support for them", "strong support from voters": a noun
             if content is None:
                 content = _complement(doc, hit, np, sent)
                 if content is None:
@@ -1610,13 +2000,13 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                     pass
                 elif content[0] > hit.end:
                     gap = text[hit.end : content[0]].strip()
-                    if gap and not gap.lower().endswith("that") and len(gap.split()) <= 3:
-                        cue_end = hit.end + len(text[hit.end : content[0]].rstrip())
+                    if _WORD.match(gap) and not gap.lower().endswith("that") and len(gap.split()) <= 3:
+                        cue_end = hit.end + len(text[hit.end : content[0]].rstrip().rstrip(",:"))
         cs, ce = _strip_span(text, *content)
         if cs > hit.end:
             ce = _next_attribution(doc, cs, ce)
             cs, ce = _strip_span(text, cs, ce)
-        if ce - cs < 12 or len(text[cs:ce].split()) < 3:
+        if (ce - cs < 12 or len(text[cs:ce].split()) < 3) and content != short:
             continue
         if (text[cs] in "“\"«„‘'" or text[cs:ce].startswith("''")) and not _quote_then_clause(quoted, cs, ce):
             continue  # a direct quotation: already found with its marks
@@ -1638,6 +2028,54 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
 
 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _base_forms() -> frozenset[str]:
+    """The bare forms of the lexicon's verbs (the first form of each line), without those that
+    are also a past tense ("cast", "put", "read")."""
+    out = {forms[0] for _tier, forms in _lexicon_rows() if forms and "_" not in forms[0]}
+    past = {"cast", "put", "set", "read", "hit", "let", "bet", "quit", "spread", "cut", "hurt"}
+    return frozenset(out - past)
+
+
+_BASE_FORMS = _base_forms()
+#: Tiers whose bare verb forms are checked for agreement with their subject (see :func:`_agrees`).
+_AGREEING_TIERS = frozenset(["stance", "that"])
+#: Plural subjects without a final "s", and quantities, that take a bare verb form ("people say").
+_PLURAL_WORDS = frozenset(
+    ["people", "police", "staff", "media", "children", "men", "women", "public", "clergy", "youth", "others"]
+    + ["alike", "themselves", "both", "all", "some", "many", "most", "few", "several"]
+)
+
+
+def _agrees(doc: _Doc, hit: _Hit, np: tuple[int, int]) -> bool:
+    """A bare verb form ("support", "think") right after its subject needs a plural or a personal
+    pronoun subject: "Clinton support" and "Nevada's strong support" are nouns, "voters support",
+    "they think", "would support" (an auxiliary between) are verbs."""
+    form = hit.form
+    if hit.cue_start != hit.start or form not in _BASE_FORMS:
+        return True
+    words = doc.text[max(0, np[0] - 20) : np[1]].split()
+    own = len(doc.text[np[0] : np[1]].split())
+    last = words[-1].lower().strip(",.") if words else ""
+    before = words[-own - 1].lower() if len(words) > own else ""
+    return (
+        before in _AUX  # "Did the foundation refuse", "would make anyone think"
+        or before in ("make", "makes", "made", "let", "lets", "help", "helps", "see", "watch", "hear")
+        or last.endswith(("n’t", "n't"))
+        or last in _PRONOUNS
+        or last in _RELATIVES
+        or last in _PLURAL_WORDS
+        or last.endswith("s") and not last.endswith(("’s", "'s", "ss"))
+        or last[:1].isdigit()
+        or np[1] < hit.start - 1 and not doc.text[np[1] : hit.start].isspace()
+    )
+
+
+#: "That’s according to …", "This is according to …": the pronoun is the content.
+_THATS = re.compile(r"(?:That|This)(?:’s|'s|\s+is|\s+was)")
+#: An apposition after a source: ", another former envoy," / ", a spokesman for the campaign,".
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:a|an|another|the|who|whose|which)\s[^,;:“”\"()]{1,80},")
 
 
 def _passive(text: str, hit: _Hit) -> bool:
@@ -1875,6 +2313,11 @@ class _Word:
         return self.text[self.begin : self.finish]
 
 
+#: "was asked", "were also asked": a passive "asked" whose asker is not named.
+_PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)"
+    r"(?:\s+(?:also|again|repeatedly|then|later|first|once|specifically|not))?$"
+)
 _ASKED_WHEN = re.compile(r"\b(?:[Ww]hen|[Ww]henever|[Ii]f|[Aa]fter\s+being|[Bb]eing|[Oo]nce)\s+$")
 
 
@@ -1894,7 +2337,8 @@ def _asked_questions(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
         sent = doc.sentence(m.start())
         before = text[sent.start : m.start()].rstrip()
         when = _ASKED_WHEN.search(text, max(sent.start, m.start() - 14), m.start())
-        if before and when is None and not before.endswith((",", "—", "(")):
+        passive = _PASSIVE_BE.search(before) is not None and m.group()[:1] == "a"
+        if before and when is None and not passive and not before.endswith((",", "—", "(")):
             continue  # "Trump asked …" has a subject: the verb's own rules handle it
         toks = doc.toks(m.end(), sent.end)
         start = None
@@ -2017,7 +2461,9 @@ def _parenthetical_end(rest: str) -> bool:
     toks = _TOKEN.findall(rest.lstrip()[1:])
     words = [t for t in toks if _WORD.match(t)]
     return bool(words) and (
-        words[0].lower() in _FINITE
+        # "…, and there were …": the sentence goes on
+        words[0].lower() in ("and", "but", "although", "though", "while", "whereas")
+        or words[0].lower() in _FINITE
         or words[0].lower() in _AUX
         or words[0].lower().endswith("ed")
         or len(words) > 1
@@ -2149,12 +2595,16 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         and len(tail_words) <= (6 if hit.tier == "speech" else 1)
         and "that" not in (w.lower() for w in tail_words)
         and not any(c in tail for c in '“":')
+        and not _clause_follows(doc, hit, sent)
     ):
         return (sent.start, sent.start + lead_end)
     p = hit.end
     m = _SKIP_AFTER_VERB.match(text, p)
     if m:
         p = m.end()
+    if _AS_LEAD.fullmatch(text, sent.start, np[0]) and text[p : p + 2].lstrip().startswith(","):
+        # "As The Washington Post reported, even if Sanders …": what follows the comma
+        return (text.index(",", p) + 1, sent.end)
     toks = doc.toks(p, sent.end)
     if not toks:
         return None
@@ -2184,9 +2634,12 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
             if (
                 _WORD.match(nxt)
                 and _head(nxt) not in _NOT_CLAUSE_START
-                and _looks_like_clause(toks[after_obj:])
+                and (
+                    _looks_like_clause(toks[after_obj:])
+                    or _head(nxt) in _PRONOUNS and len(toks) - after_obj > 2
+                )
             ):
-                return (toks[after_obj][0], sent.end)
+                return (toks[after_obj][0], sent.end)  # "told The Huffington Post he’s not planning …"
         obj = doc.np_after(toks[0][0], sent.end, max_tokens=4)
         if obj is None or low in _CLAUSE_PRONOUNS and low not in ("it", "there"):
             return None
@@ -2237,6 +2690,24 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
     if hit.form in _OBJECT_CONTENT_VERBS and low not in _STOP and low not in _INNER_PREP:
         return (toks[0][0], sent.end)  # "cited reports of …, including …": to the sentence end
     return None
+
+
+#: "As X said, …": a source in a leading "as" clause.
+_AS_LEAD = re.compile(r"\s*(?:[\"“”'‘(]\s*)?(?:(?:And|But|So|Yet)\s+)?[Aa]s\s+")
+
+
+def _clause_follows(doc: _Doc, hit: _Hit, sent: Span) -> bool:
+    """Whether a reported clause follows the verb ("In a matchup, 21 percent said they would
+    not vote"): then the words before the subject's comma are not what was said."""
+    p = hit.end
+    m = _SKIP_AFTER_VERB.match(doc.text, p)
+    if m:
+        p = m.end()
+    toks = doc.toks(p, sent.end)
+    if len(toks) < 3:
+        return False
+    low = _head(toks[0][2])
+    return (low in _CLAUSE_PRONOUNS and low != "this") or _looks_like_clause(toks)
 
 
 #: Words that cannot open a bare reported clause ("said in", "said goodbye", "thinks so").

@@ -1,6 +1,6 @@
 """Quotes and speakers scored against PolNeAR attributions (the issue 3 quality gate).
 
-Run as ``python -m parallax.evaluation.quotes [--split dev|train] [--limit N] [--json]``.
+Run as ``python -m parallax.evaluation.quotes [--split dev|train] [--limit N] [--json] [--by-publisher]``.
 
 PolNeAR (Newell et al., LREC 2018) has one JSON object per article × annotator, with
 ``attributions[{type, source[{start,end}], cue[...], content[...]}]`` as character
@@ -37,7 +37,7 @@ import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +298,8 @@ class QuoteEval:
     all: Counts
     ms_per_article: float
     words_per_article: float
+    #: ``{publisher: (direct, all)}``, the same counts per PolNeAR publisher
+    publishers: dict[str, tuple[Counts, Counts]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -308,6 +310,10 @@ class QuoteEval:
             "all": self.all.summary(),
             "ms_per_article": round(self.ms_per_article, 3),
             "words_per_article": round(self.words_per_article, 1),
+            "publishers": {
+                name: {"direct": d.summary(), "all": a.summary()}
+                for name, (d, a) in sorted(self.publishers.items())
+            },
         }
 
 
@@ -425,6 +431,7 @@ def evaluate(
     cache: dict[str, list[_Pred]] = {}
     direct = Counts(0, 0, 0, 0)
     total = Counts(0, 0, 0, 0)
+    publishers: dict[str, tuple[Counts, Counts]] = {}
     seconds = 0.0
     words = 0
     files = 0
@@ -442,10 +449,14 @@ def evaluate(
         preds = cache[doc_id]
         golds = _gold(text, row.get("attributions", ()))
         files += 1
-        total = total + score(preds, golds)
-        direct = direct + score([p for p in preds if p.direct], [g for g in golds if g.direct])
+        both = score(preds, golds)
+        only_direct = score([p for p in preds if p.direct], [g for g in golds if g.direct])
+        total = total + both
+        direct = direct + only_direct
+        d, a = publishers.get(row.get("publisher") or "?", (Counts(0, 0, 0, 0), Counts(0, 0, 0, 0)))
+        publishers[row.get("publisher") or "?"] = (d + only_direct, a + both)
     n = max(len(cache), 1)
-    return QuoteEval(split, files, len(cache), direct, total, 1000 * seconds / n, words / n)
+    return QuoteEval(split, files, len(cache), direct, total, 1000 * seconds / n, words / n, publishers)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -456,6 +467,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="polnear-train-dev.jsonl.gz")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--by-publisher", action="store_true", help="also print the figures per publisher")
     parser.add_argument(
         "--count-unattributed",
         action="store_true",
@@ -478,6 +490,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"quote+speaker F1 {c.speaker_f1:.3f}  (gold {c.gold}, predicted {c.predicted})"
         )
     print(f"  {result.ms_per_article:.3f} ms per article ({result.words_per_article:.0f} words on average)")
+    if args.by_publisher:
+        head = f"  {'publisher':12s} {'direct P/R/F1, +speaker':32s} {'all P/R/F1, +speaker':32s}"
+        print(head + " gold direct/all")
+        for name, (d, a) in sorted(result.publishers.items()):
+            print(
+                f"  {name:12s} {d.precision:.3f} {d.recall:.3f} {d.f1:.3f}  {d.speaker_f1:.3f}       "
+                f"{a.precision:.3f} {a.recall:.3f} {a.f1:.3f}  {a.speaker_f1:.3f}       {d.gold}/{a.gold}"
+            )
     return 0
 
 
