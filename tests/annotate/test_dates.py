@@ -172,7 +172,7 @@ def test_dates_stage_uses_published_and_skips_other_languages() -> None:
     assert ru.notes == ("dates: skipped, language 'ru' is not supported",)
 
 
-def test_dates_speed_well_under_two_ms_per_article() -> None:
+def test_dates_long_article_finds_every_mention() -> None:
     para = (
         "On Monday, officials said that at least 20 people died in early March. The ministry will meet "
         "next Tuesday, the Kremlin said Tuesday, after talks on March 10 and in December 2024. "
@@ -183,13 +183,7 @@ def test_dates_speed_well_under_two_ms_per_article() -> None:
     )
     article = "\n\n".join([para + filler * 4] * 4)  # ~670 words, 24 date mentions
     assert len(find_dates(article, "2025-03-11")) == 24
-    best = float("inf")
-    for _ in range(5):  # best of five: the machine is shared
-        t0 = time.perf_counter()
-        for _ in range(5):
-            find_dates(article, "2025-03-11")
-        best = min(best, (time.perf_counter() - t0) / 5)
-    assert best < 0.006  # measured ~1.5 ms on an idle core; 4x slack for a shared, loaded machine
+    # speed is measured by bench/annotate.py, not asserted here (shared, noisy machines)
 
 
 

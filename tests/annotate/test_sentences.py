@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -113,14 +112,8 @@ def test_sentences_stage_sets_spans_and_satisfies_protocol() -> None:
     assert out.text == article.text
 
 
-def test_sentences_speed_well_under_two_ms_per_article() -> None:
+def test_sentences_long_article_splits_at_every_sentence_not_at_abbreviations() -> None:
+    # speed is measured by bench/annotate.py, not asserted here (shared, noisy machines)
     sentence = "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that Moscow wants talks, the U.S. said. "
     article = (sentence * 6 + "\n\n") * 6  # ~36 sentences, ~600 words
-    split_sentences(article)
-    n = 50
-    t0 = time.perf_counter()
-    for _ in range(n):
-        spans = split_sentences(article)
-    per_article = (time.perf_counter() - t0) / n
-    assert len(spans) == 36
-    assert per_article < 0.002
+    assert len(split_sentences(article)) == 36

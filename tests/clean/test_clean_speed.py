@@ -1,4 +1,4 @@
-"""Quality and throughput of cleaning on the shared data (slow; skipped when it is absent).
+"""Quality of cleaning on the shared data, and its throughput printed (slow; skipped when it is absent).
 
 Run with ``-s`` to see the figures.
 """
@@ -78,5 +78,4 @@ def test_speed_clean_throughput(seeds_dir: Path, benchmark_dir: Path) -> None:
         clean(raw)
     html_rate = len(pages) / (time.perf_counter() - started)
     print(f"\nclean: {text_rate:.0f} text articles/s (seeds), {html_rate:.1f} HTML articles/s (20 pages)")
-    assert text_rate > 50
-    assert html_rate > 2
+    # figures only: speed is measured by bench/extraction.py and bench/ingest.py, never asserted in tests

@@ -43,5 +43,4 @@ def test_store_bench_add_and_search_10k(tmp_path: Path, make_corpus) -> None:
         f"{10_000 / readd_s:,.0f}/s, search median {statistics.median(latencies) * 1000:.1f} ms "
         f"max {max(latencies) * 1000:.1f} ms, stream {streamed / stream_s:,.0f} articles/s, file {size_mb:.0f} MB"
     )
-    assert 10_000 / add_s > 500
-    assert statistics.median(latencies) < 0.5
+    # figures only: speed is measured by bench/ingest.py, never asserted in tests (shared, noisy machines)
