@@ -89,3 +89,73 @@ def test_byline_names_need_two_to_four_capitalised_tokens() -> None:
     assert not is_name("Putin")
     assert not is_name("The Kremlin")
     assert not is_name("Jane Mary Ann Lee Doe Smith")
+
+
+# --- credit, contribution and dateline lines; author bios ------------------------------------
+
+CREDIT_LINES = [
+    ("The Gazette's Jan Novak contributed to this report.", "credit line"),
+    ("Anna Berg in Weston and Piotr Kowal in Gdansk contributed to this report.", "credit line"),
+    ("Anna Berg contributed reporting.", "credit line"),
+    ("Anna Berg contributed from Gdansk.", "credit line"),
+    ("Berg reported from Weston.", "credit line"),
+    ("Berg reported from Weston; Kowal, from Gdansk.", "credit line"),
+    ("Contributing: Anna Berg and Piotr Kowal.", "credit line"),
+    ("\u2014 With assistance by Anna Berg", "credit line"),
+    ("Additional reporting from agencies", "credit line"),
+    ("Story by Anna Berg", "credit line"),
+    ("(h/t Coastal Wire.)", "credit line"),
+    ("Information from: Weston Herald, http://weston-herald.example", "credit line"),
+    ("Reuters - AP - AFP", "credit line"),
+    ("ab/cd (AFP, dpa)", "credit line"),
+    ("- Anna Berg.", "byline line"),
+    ("Anna Berg is the Gazette's harbour correspondent and editor-at-large. Follow her on Twitter @annaberg.",
+     "bio line"),
+    ("Anna Berg is senior harbour editor at The Weston Herald.", "bio line"),
+    ("Anna Berg, a marine engineer, is a member of the Gazette's Board of Contributors.", "bio line"),
+    ("Anna Berg is an author and columnist. anna.berg@weston-herald.example", "bio line"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), CREDIT_LINES)
+def test_byline_credit_contribution_and_bio_lines_removed_at_end(line: str, reason: str) -> None:
+    cleaned = clean_text("\n\n".join([*NEWS, line]))
+    assert cleaned.text == "\n\n".join(NEWS)
+    assert [(r.kind, r.text, r.reason) for r in cleaned.removed] == [("byline", line, reason)]
+
+
+def test_byline_bio_at_the_top_removed_and_author_kept() -> None:
+    bio = "Anna Berg is the Herald's digital correspondent covering family and work. Read her columns online."
+    cleaned = clean_text("\n\n".join([bio, *NEWS]))
+    assert cleaned.text == "\n\n".join(NEWS)
+    assert cleaned.byline == "Anna Berg"
+
+
+def test_byline_dateline_at_the_top_removed() -> None:
+    line = "Weston Herald | Updated: 2024-03-08 09:53"
+    cleaned = clean_text("\n\n".join([line, *NEWS]))
+    assert cleaned.text == "\n\n".join(NEWS)
+    assert [(r.kind, r.reason) for r in cleaned.removed] == [("byline", "dateline")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Berg reported from the scene that the pier had collapsed.",
+        "The volunteers contributed research that helped the coastguard find the yacht.",
+        "Anna Berg was editor of the school magazine before she joined the coastguard.",
+        "Anna Berg is a fisherman's daughter who grew up on the quay.",
+        "Reuters and AP photographers were on the pier when it collapsed.",
+        "Contributions to the lifeboat fund rose sharply after the storm.",
+        "Story by story, the archive tells the history of the harbour.",
+        "Information from the coastguard suggests the yacht sank quickly.",
+        "- Order Reprints",
+    ],
+)
+def test_byline_news_at_the_edges_with_credit_words_kept(line: str) -> None:
+    found = parse_byline(line)
+    assert found is None
+    body = "\n\n".join([line, *NEWS, line])
+    cleaned = clean_text(body)
+    assert [r.kind for r in cleaned.removed if r.kind == "byline"] == []
+    assert cleaned.byline is None

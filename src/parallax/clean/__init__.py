@@ -5,11 +5,17 @@ plain text into paragraphs and takes a headline off its first line
 (:mod:`.paragraphs`), then :func:`clean_text` removes from the body, recording each
 removal as a :class:`~parallax.model.Removed`:
 
-* ``prompt``: share widgets, newsletter and cookie notices, "Read more:" (:mod:`.boilerplate`)
+* ``prompt``: widgets, links and notices: share and follow lines, newsletter widgets, cookie,
+  copyright, transcript, update and correction notices, "Read more:" and related-story blocks
+  (:mod:`.boilerplate`)
 * ``appeal``: donation and subscription appeals (:mod:`.boilerplate`)
-* ``byline``: bylines, credit lines and author bios at the body's edges (:mod:`.byline`)
+* ``byline``: bylines, credit and contribution lines, datelines and author bios at the body's
+  edges (:mod:`.byline`)
 * ``teaser`` / ``other``: truncated teasers and repeated paragraphs (:mod:`.teasers`)
-* ``other``: photo galleries, picture and video captions, player notices (:mod:`.boilerplate`)
+* ``other``: photo galleries, picture and video captions and credits, graphics flattened to
+  text, database labels (:mod:`.boilerplate`)
+
+Every rule and its reason string is listed in docs/cleaning.md.
 
 Kept paragraphs are joined with a blank line; their characters are not altered.
 """
@@ -22,7 +28,14 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..errors import EmptyInputError
 from ..model import Article, RawDocument, Removed
-from .boilerplate import find_appeals, find_captions, is_appeal_header, is_closing_prompt, prompt_reason
+from .boilerplate import (
+    find_appeals,
+    find_captions,
+    find_link_blocks,
+    is_appeal_header,
+    is_closing_prompt,
+    prompt_reason,
+)
 from .byline import Byline, parse_byline
 from .fields import article_id, normalize_published, outlet_from_url
 from .html import ExtractedHTML, extract_html
@@ -35,7 +48,7 @@ __all__ = ["CleanedText", "ExtractedHTML", "clean", "clean_text", "detect_langua
 #: Paragraphs at each edge of the body searched for bylines and credit lines.
 BYLINE_HEAD = 2
 BYLINE_TAIL = 3
-_BYLINE_PRIORITY = {"byline": 0, "bio": 1, "credit": 2, "photo": 3}
+_BYLINE_PRIORITY = {"byline": 0, "bio": 1, "credit": 2, "photo": 3, "dateline": 4}
 _SPACE = re.compile(r"\s+")
 
 
@@ -92,7 +105,7 @@ class _Body:
         found = parse_byline(text)
         if found is None:
             return False
-        self.marks[i] = _Mark("byline", f"{found.kind} line")
+        self.marks[i] = _Mark("byline", "dateline" if found.kind == "dateline" else f"{found.kind} line")
         self.bylines.append(found)
         return True
 
@@ -166,6 +179,9 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     for i, reason in find_captions([p.text for p in paragraphs]):
         if i not in body.marks:
             body.marks[i] = _Mark("other", reason)
+    skip = [i in body.marks for i in range(len(paragraphs))]
+    for i, kind, reason in find_link_blocks([p.text for p in paragraphs], skip):
+        body.marks[i] = _Mark(kind, reason)
     body.take_bylines(outlet)
     texts = [p.text for p in paragraphs]
     skip = [i in body.marks for i in range(len(paragraphs))]

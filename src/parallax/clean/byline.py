@@ -8,7 +8,14 @@ looked at):
 * ``Jane Doe | The Daily X``
 * ``Reporting by X; Editing by Y``, ``(Additional reporting by X)``
 * ``Photo: X/Agency``
-* ``Jane Doe is a senior correspondent at X.`` (an author bio)
+* ``Jane Doe is a senior correspondent at X.``, ``Jane Doe is CNN's digital correspondent ...
+  Follow her on Twitter @jdoe`` (author bios; one without an article must say where the
+  author works: ``Jane Doe is senior editor at The Daily X.``)
+* contribution lines: ``Jane Doe contributed to this report.``, ``Doe reported from Kabul.``,
+  ``Contributing: Jane Doe``, ``- With assistance by Jane Doe``, ``(h/t The Daily X)``,
+  ``Information from: The Daily X, http://...``, agencies on their own (``Reuters - AP - AFP``)
+* a dateline with an update time: ``Xinhua | Updated: 2017-09-15 21:45``
+* a signature: ``- Jane Doe.``
 
 A name is 2 to 4 capitalised tokens, with particles (al-, de, van, bin, O') allowed,
 so a news sentence such as "Putin for his part denied it." is never a byline.
@@ -126,25 +133,71 @@ _NOT_NAME = frozenset(
         "reporting",
         "editing",
         "photo",
+        "order",
+        "reprints",
+        "print",
+        "article",
+        "share",
+        "subscribe",
+        "comments",
+        "email",
+        "follow",
+        "related",
+        "read",
     ]
 )
 _TOKEN = re.compile(r"^(?:[A-Z]\.){1,3}$|^[^\W\d_][\w'\u2019.-]*$")
 
 _CREDIT = re.compile(
-    r"^\(?\s*(?:(?:additional |further )?reporting|writing|editing|compiled|edited|written|"
-    r"translated|research|graphics|video|produced)\s+by\b",
+    r"^\(?\s*[-\u2013\u2014]?\s*(?:(?:(?:additional |further )?reporting|writing|editing|compiled|edited"
+    r"|written|translated|research|graphics|video|produced|with (?:additional )?assistance)\s+by\b"
+    r"|story\s+by\s+(?-i:[A-Z][a-z])|additional reporting (?:by|from)\b|contributing\s*:"
+    r"|information from\s*:|h/t\b)",
     re.IGNORECASE,
 )
+# "Jane Doe contributed to this report.", "The Associated Press contributed reporting.", "Jane Doe contributed
+# from Beijing.", "Doe reported from Washington; Roe, from Kabul."
+_CONTRIBUTED = re.compile(
+    r"^[A-Z].{0,250}?\bcontributed (?:(?:reporting|research)"
+    r"(?: (?:to|for) this (?:report|story|article|post))?(?: from [A-Z][^.]{0,60})?"
+    r"|to this (?:report|story|article|post|piece))\.?$"
+    r"|^(?P<names>[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3}(?:(?:,| and) [A-Z][\w.'\u2019-]+"
+    r"(?: [A-Z][\w.'\u2019-]+){1,3})*) contributed(?: from [A-Z][\w .,'\u2019-]{1,60})?\.?$"
+)
+_REPORTED_FROM = re.compile(
+    r"^[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3}"
+    r"(?:(?:,| and) [A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,3})*"
+    r" reported from [A-Z][^;]{1,120}(?:;\s*[A-Z][\w'\u2019 -]+,? from [A-Z][^;]{1,60})*\.?$"
+)
+# News agencies named on their own ("Reuters - AP - AFP") or an editor's initials ("jm/dm (AFP, dpa)").
+_AGENCIES = re.compile(
+    r"^(?:(?:reuters|ap|afp|dpa|xinhua|agencies|ians|pti|efe|ansa|kyodo|yonhap|tass|upi|associated press"
+    r"|bloomberg)\s*(?:[-\u2013\u2014/,&|]|\band\b)?\s*)+\.?$"
+    r"|^[a-z]{1,4}(?:/[a-z]{1,4})+\s*\((?:[A-Za-z]+(?:,\s*|\s*(?=\))))+\)\.?$",
+    re.IGNORECASE,
+)
+# "Xinhua | Updated: 2017-09-15 21:45", "<headline> Updated: 2016-07-15 13:14 By Agencies(China Daily USA)".
+_DATELINE = re.compile(r"\bupdated\s*:\s*\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
+_DATELINE_MAX_WORDS = 40
+# A signature at the end of an item: "- Jane Doe.", "— Reuters".
+_SIGNATURE = re.compile(r"^[-\u2013\u2014]\s*(?P<rest>[^-\u2013\u2014].*?)\.?$")
 _PHOTO = re.compile(
     r"^\(?\s*(?:photo(?:graph)?s?|image|picture|pictured|illustration|video|cover photo|main photo|"
     r"top photo|header image)(?:\s+credits?)?\s*[:/\u2013\u2014-]\s*\S",
     re.IGNORECASE,
 )
 _BIO = re.compile(
-    r"^(?P<name>.{3,60}?) (?:is|was|has been) (?:an?|the) "
-    r"(?:[\w-]+ ){0,4}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
-    r"analyst|producer|photographer|author|fellow|researcher|commentator|freelancer|critic)\b",
+    r"^(?P<name>[^,]{3,60}?)(?:, [^,]{3,80},)? (?:is|was|has been) (?:(?:an?|the) )?"
+    r"(?:[A-Z][\w.&-]*['\u2019]s )?(?:[\w-]+ ){0,4}"
+    r"(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|"
+    r"analyst|producer|photographer|author|fellow|researcher|commentator|freelancer|critic|co-host|"
+    r"editor-at-large|economist)\b"
+    r"|^(?P<name2>[^,]{3,60}?)(?:, [^,]{3,80},)? is a member of [^.]{0,60}\b(?i:board of contributors)\b",
 )
+# A bio without an article ("Jane Doe is senior editor at X") must name where the author works.
+_BIO_BARE = re.compile(r" (?:is|was|has been) (?!an? |the |[A-Z][\w.&-]*['\u2019]s )")
+_BIO_WHERE = re.compile(r"\b(?:at|of|for) [A-Z]|-at-large\b")
+_BIO_END = re.compile(r"[.!]$|@\w+$|\S+@\S+\.\w+$")
 _BY = re.compile(r"^by\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
 _FOR = re.compile(r"^(?P<names>.+?)\s+for\s+(?P<org>.+?)\.?\s*$")
 _PIPE = re.compile(r"^(?P<names>[^|]+?)\s*[|\u2022\u00b7]\s*(?P<org>[^|]+?)\s*$")
@@ -156,7 +209,7 @@ _CREDIT_MAX_WORDS = 40
 class Byline:
     """A byline or credit paragraph: the author(s), the outlet it names, and what it is."""
 
-    kind: str  # byline | credit | photo | bio
+    kind: str  # byline | credit | photo | bio | dateline
     author: str | None = None
     outlet: str | None = None
 
@@ -220,11 +273,31 @@ def parse_byline(text: str) -> Byline | None:
         m = re.search(r"\bby\s+(.+?)(?:[;.)]|\s+editing\b|$)", t, re.IGNORECASE)
         names = _names(m.group(1)) if m else None
         return Byline("credit", author=_join(names) if names else None)
+    m = _CONTRIBUTED.match(t)
+    if m:
+        names = _names(m.group("names")) if m.group("names") else None
+        return Byline("credit", author=_join(names) if names else None)
+    if _REPORTED_FROM.match(t) or (n_words <= 8 and _AGENCIES.match(t)):
+        return Byline("credit")
+    if n_words <= _DATELINE_MAX_WORDS and _DATELINE.search(t):
+        return Byline("dateline")
     if _PHOTO.match(t) and n_words <= 20:
         return Byline("photo")
     m = _BIO.match(t)
-    if m and is_name(m.group("name")) and t.endswith((".", "!")):
-        return Byline("bio", author=m.group("name"))
+    if m and _BIO_END.search(t):
+        name = m.group("name") or m.group("name2")
+        bare = m.group("name") and _BIO_BARE.match(t[len(name) :]) and not _BIO_WHERE.search(t)
+        if is_name(name) and not bare:
+            return Byline("bio", author=name)
+    if n_words <= 6:
+        m = _SIGNATURE.match(t)
+        if m:
+            rest = m.group("rest")
+            names = _names(rest)
+            if names:
+                return Byline("byline", author=_join(names))
+            if is_outlet(rest) and _AGENCIES.match(rest):
+                return Byline("credit")
     if n_words > 14:
         return None
     m = _BY.match(t)
