@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -118,15 +117,88 @@ def test_frames_stage_uses_quotes_when_present_and_skips_other_languages() -> No
     assert fr.frames == () and fr.notes == ("frames: skipped, language 'fr' is not supported",)
 
 
-def test_frames_speed_well_under_two_ms_per_article() -> None:
+def test_frames_long_article_marks_every_cue() -> None:
+    # speed is measured by bench/annotate.py, not asserted here (shared, noisy machines)
     para = (
         "The regime reportedly shelled the town, which Western media have described as a stronghold, "
         "and “so-called rebels” said the alleged attack killed at least 20 people on Monday. "
     )
     article = "\n\n".join([para * 4] * 6)  # ~700 words
-    find_frames(article)
-    n = 20
-    t0 = time.perf_counter()
-    for _ in range(n):
-        find_frames(article)
-    assert (time.perf_counter() - t0) / n < 0.004  # measured well under 1 ms; loose for a shared machine
+    per_paragraph = len(find_frames(para))
+    assert per_paragraph >= 3 and len(find_frames(article)) == 24 * per_paragraph
+
+
+# ---- neutral uses, reported speech, one entry per cue (patterns read in real coverage, our own wording) ----
+
+
+def test_frames_terrorist_as_adjective_of_a_descriptive_noun_is_not_loaded() -> None:
+    assert found("Police found no links to international terrorist groups in Marlow.") == []
+    assert found("Anti-terrorist prosecutors opened an inquiry into the Marlow terrorist attacks.") == []
+    assert found("Counter-terrorist units sealed the port.") == []
+    assert found("The terrorists fled across the border.") == [("loaded", "terrorists")]
+
+
+def test_frames_jihadist_as_descriptor_of_a_group_is_not_loaded() -> None:
+    assert found("Jihadist group Varn Front freed 21 hostages on Thursday.") == []
+    assert found("The army promised a final assault on the jihadists.") == [("loaded", "jihadists")]
+
+
+def test_frames_regime_meaning_a_system_of_rules_is_not_loaded() -> None:
+    for text in ("The old tax regime let banks defer taxes.", "He will not end his contentious testing regime.",
+                 "The eddies form when the water is in a chaotic flow regime.",
+                 "Ostria said it had observed the sanctions regime."):
+        assert found(text) == [], text
+    assert found("Ostria cut off imports from the cash-starved regime.") == [("loaded", "regime")]
+    assert found("Marlow's regime tested two rockets.") == [("loaded", "regime")]
+
+
+def test_frames_so_called_introducing_a_term_is_not_distancing() -> None:
+    for text in ('Ostria rejected the so-called "double-freeze" proposal.',
+                 "Investors lost money in so-called initial coin offerings (ICOs) last year.",
+                 "Hospitals activated the so-called White Plan on Friday.",
+                 "These so-called exoplanets orbit other stars."):
+        assert found(text) == [], text
+    assert found("The so-called truce held for a week.") == [("distancing", "so-called")]
+
+
+def test_frames_so_called_before_a_name_the_entities_stage_calls_a_thing_is_not_distancing() -> None:
+    from parallax.model import Entity, Span
+
+    text = "Fans blamed the so-called Red Hand for decades."
+    start = text.index("Red Hand")
+    curse = Entity(name="Red Hand", kind="other", mentions=(Span(start, start + 8),))
+    group = Entity(name="Red Hand", kind="group", mentions=(Span(start, start + 8),))
+    assert find_frames(text, entities=(curse,)) == []
+    assert [f.cue for f in find_frames(text, entities=(group,))] == ["so-called"]
+
+
+def test_frames_attribution_without_an_agent_is_a_name_not_distancing() -> None:
+    assert found("The leaked files, which have been dubbed the Marlow Papers, name 12 ministers.") == []
+    assert found("The rover photographed ridges, what are called draa, near the crater.") == []
+    assert found("The fighters, whom critics have called mercenaries, withdrew.") == [("distancing", "critics have called")]
+
+
+def test_frames_loaded_word_in_reported_speech_of_a_named_speaker_is_not_the_outlets() -> None:
+    text = "But the North calls such annual drills a rehearsal for invasion and fires missiles."
+    assert found(text) == []
+    text = "Harbour minister Ana Pell said the thugs had been paid by the opposition."
+    reported = Quote(start=text.index("the thugs"), end=len(text) - 1, kind="indirect", speaker="Ana Pell")
+    assert found(text, quotes=(reported,)) == []
+    unattributed = Quote(start=text.index("the thugs"), end=len(text) - 1, kind="indirect")
+    assert found(text, quotes=(unattributed,)) == [("loaded", "thugs")]
+
+
+def test_frames_characterising_verb_leaves_the_words_to_the_characteriser() -> None:
+    text = "The app was singled out by the minister as a haven for criminals and terrorists."
+    assert found(text) == []
+
+
+def test_frames_cue_label_merges_the_inflections_of_one_entry() -> None:
+    from parallax.annotate.frames import cue_label
+
+    assert cue_label("terrorists") == cue_label("terrorist") == "terrorist"
+    assert cue_label("massacred") == cue_label("massacres") == "massacre"
+    assert cue_label("atrocities") == cue_label("atrocity") == "atrocity"
+    assert cue_label("jihadists") == cue_label("Jihadist") == "jihadist"
+    assert cue_label("was said to") == cue_label("are said to") == "is said to"
+    assert cue_label("so-called (in quote)") == "so-called"

@@ -260,3 +260,22 @@ def test_compare_two_translations_of_a_speech_are_not_an_altered_quote(annotate)
                  'always on the desk of my office. They should accurately be aware, this is not a threat," '
                  'leader Ivan Sorokin said.')
     assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "quote"]
+
+
+def test_compare_hedged_claim_about_the_story_actors_nobody_else_makes_is_a_frame(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The Velmar minority is reportedly leading an uprising against the new government in Ostria.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Days of unrest among the Velmar minority have shaken the new government of Ostria.")
+    frames = compare([a, b]).by_kind("frame")
+    assert len(frames) == 1
+    assert frames[0].get("basis") == "uncorroborated" and frames[0].evidence[0].text == "reportedly"
+    assert frames[0].summary.startswith("Only Northwind Post makes this claim")
+
+
+def test_compare_hedged_side_remark_naming_nobody_else_names_is_no_frame(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The ferry hit the Marlow pier on Thursday. Its captain, Ines Haddad, reportedly once sailed with "
+                 "the Bresk Navy.")
+    b = annotate("b", "Capital Wire", "2024-05-02", "A ferry hit the Marlow pier on Thursday, injuring 12 people.")
+    assert not compare([a, b]).by_kind("frame")

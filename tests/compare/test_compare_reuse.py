@@ -62,3 +62,34 @@ def test_reuse_not_reported_for_shared_short_quote(annotate):
     a = annotate("a", "Capital Wire", "2024-05-02", "Flood waters receded in Marlow on Thursday. " + quote)
     b = annotate("b", "Northwind Post", "2024-05-03", "Schools in Marlow reopened on Friday. " + quote)
     assert not compare([a, b]).by_kind("reuse")
+
+
+def test_reuse_credits_read_from_datelines_tails_bylines_and_removed_notices():
+    from parallax.compare.reuse import article_credits
+    from parallax.model import Article, Removed
+
+    def credits(text, **kw):
+        return article_credits(Article(id="x", text=text, **kw)).strong
+
+    assert credits("MARLOW (AP) — Flood waters rose.") == {"Associated Press"}
+    assert credits("Flood waters rose.\n\nInformation from: Marlow Gazette, http://example.org") == {"Associated Press"}
+    assert credits("MARLOW, May 2 (Reuters) - Flood waters rose.\n\n(Reporting by Ana Pell; Editing by Tom Reyes)") \
+        == {"Reuters"}
+    assert credits("The charge sheet, seen by Reuters, lists three counts.") == {"Reuters"}
+    assert credits("Flood waters rose.\nReuters - Ap - Afp") == {"Reuters", "Associated Press", "AFP"}
+    assert credits("Flood waters rose.", byline="Associated Press") == {"Associated Press"}
+    removed = (Removed(kind="prompt", text="Copyright 2024 The Associated Press. All rights reserved."),)
+    assert credits("Flood waters rose.", removed=removed) == {"Associated Press"}
+    # a photo credit says where the pictures come from, not the text
+    assert credits("Flood waters rose. (AP Photo/Ana Pell)") == set()
+    assert credits("A map of the floods (Image: Reuters)") == set()
+
+
+def test_reuse_midnight_and_date_only_times_are_unknown_times():
+    from parallax.compare.reuse import known_time
+
+    assert not known_time("2024-05-02")
+    assert not known_time("2024-05-02T00:00:00")
+    assert not known_time("2024-05-02T00:00:00+00:00")
+    assert known_time("2024-05-02T08:00:00+00:00")
+    assert known_time("2024-05-02T00:17:00+00:00")
