@@ -110,3 +110,23 @@ def test_library_compares_a_story_once_per_store_version(demo_copy: Path, monkey
     again = library.story(EVENT_STORY)
     assert len(calls) == 2 and again is not first
     assert "late-report" in again.row.articles
+
+
+def test_library_story_stays_cached_while_other_stories_are_written(demo_copy: Path):
+    library = Library(demo_copy)
+    before = library.story(EVENT_STORY)
+    with open_store(demo_copy) as store:
+        store.add_batch([Article(id="wire-1", text="The harbour crane count rose to 40 on Monday.", title="Cranes",
+                                 outlet="Wire", published="2026-03-12", story="wire-story")])
+    assert library.story(EVENT_STORY) is before  # not compared again
+    assert any(r.id == "wire-story" for r in library.stories())  # while the story list sees the write
+
+
+def test_library_story_is_compared_again_when_one_of_its_articles_changes(demo_copy: Path):
+    library = Library(demo_copy)
+    before = library.story(EVENT_STORY)
+    with open_store(demo_copy) as store:
+        first = store.get(before.row.articles[0])
+        store.add_batch([first.replace(text=first.text + "\n\nA correction was added on Friday.", content_hash="")])
+    after = library.story(EVENT_STORY)
+    assert after is not before

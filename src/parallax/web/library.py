@@ -72,6 +72,8 @@ class StoryRow:
     first: str | None  # earliest publication day (YYYY-MM-DD)
     last: str | None
     clustered: bool = True
+    #: the stored version (content hash) of each article, in the order of ``articles``
+    versions: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -174,6 +176,7 @@ def _row(key: str, members: list[Article]) -> StoryRow:
         first=days[0] if days else None,
         last=days[-1] if days else None,
         clustered=not key.startswith(UNCLUSTERED),
+        versions=tuple(a.content_hash or "" for a in members),
     )
 
 
@@ -274,17 +277,17 @@ class Library:
         return found
 
     def story(self, story_id: str) -> StoryView:
-        """The story's articles, comparison and charts; computed once per story and store version."""
-        fingerprint = self.fingerprint()
+        """The story's articles, comparison and charts; computed once per version of the story (its
+        articles and their stored versions), so an ingest into other stories leaves it cached."""
+        row = self.row(story_id)
 
         def build() -> StoryView:
-            row = self.row(story_id)
             with self.reader() as store:
                 articles = tuple(store.get(article_id) for article_id in row.articles)
             comparison = compare(articles, story=row.id if row.clustered else None)
             return StoryView(row, articles, comparison, timeline_svg(comparison), matrix_svg(comparison))
 
-        return self._cache.get(("story", story_id, fingerprint), build)
+        return self._cache.get(("story", story_id, row.articles, row.versions), build)
 
     def article(self, article_id: str) -> Article:
         """The latest revision of an article; :class:`NotFoundError` naming it when absent."""
