@@ -187,3 +187,40 @@ def test_online_state_with_an_embedder_is_json_and_takes_the_embedder_back(corpu
     assert "embedder" not in state["params"]
     resumed = StoryClusterer.from_state(state, embedder=_FakeEmbedder())
     assert resumed.assign(articles[4:]) == live.assign(articles[4:])
+
+
+_LABELS_SCRIPT = """
+import json, random, sys
+sys.path.insert(0, sys.argv[1])
+from conftest import CORPUS
+from parallax.cluster import StoryClusterer
+from parallax.model import Article
+
+rng = random.Random(5)
+words = [f"w{i}" for i in range(60)] + [f"Name{i}" for i in range(20)]
+extra = [Article(id=f"x{i}", title=" ".join(rng.sample(words, 5)), text=" ".join(rng.choices(words, k=80)),
+                 published=f"2031-05-0{1 + i % 9}") for i in range(60)]
+clusterer = StoryClusterer(max_candidates=3, query_terms=6, index_terms=6)
+labels = clusterer.fit_predict([a for a, _ in CORPUS] + extra)
+print(json.dumps([labels, clusterer.merged_, clusterer.state_dict()], sort_keys=True))
+"""
+
+
+def test_online_labels_do_not_depend_on_the_hash_seed() -> None:
+    """Sets of strings iterate in a per-process order; no decision, and no sum whose rounding depends on
+    the order of its terms, may follow it: labels and state come out identical under any hash seed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = str(Path(__file__).resolve().parent)
+    runs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", _LABELS_SCRIPT, here], env=env, capture_output=True,
+                             text=True, check=True)  # fmt: skip
+        runs.append(out.stdout)
+    assert runs[0] == runs[1] == runs[2]
+    labels, _, _ = json.loads(runs[0])
+    assert len(set(labels)) > 3  # the random articles make candidates compete: not a trivial run

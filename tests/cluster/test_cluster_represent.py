@@ -11,6 +11,7 @@ from parallax.represent import (
     OnlineIdf,
     add_into,
     article_terms,
+    cosine_of_sums,
     cosine_to_sum,
     stem,
     tokens,
@@ -20,8 +21,19 @@ from parallax.represent import (
 
 
 def test_represent_tokens_drop_stop_words_and_fold_plurals() -> None:
-    assert tokens("The cities said the Floods were receding") == ["city", "flood", "receding"]
+    assert tokens("The cities said the Floods were receding") == ["city", "flood", "reced"]
     assert stem("glass") == "glass" and stem("bus") == "bus"
+
+
+def test_represent_stemmer_folds_the_tenses_outlets_write_one_event_in() -> None:
+    assert stem("fired") == stem("fires") == stem("fire") == stem("firing")
+    assert stem("launched") == stem("launches") == stem("launching") == stem("launch")
+    assert stem("stopped") == stem("stops") and stem("charged") == stem("charges")
+    assert stem("agreed") == stem("agree") and stem("sing") == "sing" and stem("red") == "red"
+
+
+def test_represent_stop_words_are_dropped_before_stemming_too() -> None:
+    assert tokens("during the talks") == ["talk"]  # not "dur"
 
 
 def test_represent_capitalised_words_never_seen_lower_case_are_entities() -> None:
@@ -36,9 +48,19 @@ def test_represent_capitalised_words_never_seen_lower_case_are_entities() -> Non
     assert terms.entities["varn"] == 2  # once in the body, once more for the headline
 
 
-def test_represent_annotated_entities_replace_the_heuristic() -> None:
-    article = Article(id="a", text="Dmitry Peskov spoke.", entities=(Entity("Dmitry Peskov", "person"),))
-    assert set(article_terms(article).entities) == {"dmitry", "peskov"}
+def test_represent_annotated_entities_join_the_capitalised_words() -> None:
+    plain = Article(id="a", text="Dmitry Peskov spoke to Tass. Peskov said the talks in the north went on.")
+    annotated = plain.replace(entities=(Entity("Dmitry Peskov", "person", aliases=("Kremlin spokesman",)),))
+    assert set(article_terms(plain).entities) == {"dmitry", "peskov", "tass"}
+    assert set(article_terms(annotated).entities) == {"dmitry", "peskov", "tass", "kremlin", "spokesman"}
+    assert article_terms(annotated).entities["peskov"] == 2  # counted once: the larger of the two counts
+    assert article_terms(annotated).body == article_terms(plain).body  # only the entity field changes
+
+
+def test_represent_a_word_with_an_inner_capital_is_a_name_when_never_lower_case() -> None:
+    text = "Buyers queued. The new iPhone sold out as buyers queued for the iPhone."
+    terms = article_terms(Article(id="a", text=text))
+    assert terms.entities == {stem("iphone"): 2}  # "Buyers" also occurs lower case: not a name
 
 
 def test_represent_lead_holds_only_the_first_content_words() -> None:
@@ -61,6 +83,36 @@ def test_represent_weigh_returns_a_unit_vector_truncated_to_the_heaviest_terms()
     vec = weigh({"a": 1, "b": 1, "c": 3}, idf, keep=2)
     assert set(vec) == {"b", "c"}
     assert math.isclose(sum(v * v for v in vec.values()), 1.0)
+
+
+def test_represent_idf_weights_learn_in_one_pass_as_update_then_idf() -> None:
+    one, two = OnlineIdf(), OnlineIdf()
+    for doc in ({"a", "b"}, {"a", "c"}, {"a"}):
+        got = one.weights(doc, learn=True)
+        two.update(doc)
+        assert got == pytest.approx({t: two.idf(t) for t in doc})
+    assert one.n == two.n == 3 and one.df == two.df
+
+
+def test_represent_weigh_with_shared_idf_weights_equals_weigh_with_the_idf() -> None:
+    idf = OnlineIdf()
+    for doc in ({"a", "b"}, {"a"}, {"c"}):
+        idf.update(doc)
+    counts = {"a": 3, "b": 1, "c": 300}  # 300: beyond the sublinear lookup table
+    assert weigh(counts, idf.weights(counts), keep=2) == pytest.approx(weigh(counts, idf, keep=2))
+    assert set(weigh(counts, idf, keep=2)) == {"a", "c"}  # a: tf 3 outweighs b's rarer tf 1
+
+
+def test_represent_cosine_of_two_running_sums_matches_the_direct_cosine() -> None:
+    a: dict[str, float] = {}
+    b: dict[str, float] = {}
+    na = add_into(a, {"x": 1.0}, 0.0)
+    na = add_into(a, {"x": 0.6, "y": 0.8}, na)
+    nb = add_into(b, {"y": 1.0, "z": 1.0}, 0.0)
+    direct = (0.8 * 1.0) / (math.sqrt(1.6**2 + 0.8**2) * math.sqrt(2.0))
+    assert cosine_of_sums(a, na, b, nb) == pytest.approx(direct)
+    assert cosine_of_sums(b, nb, a, na) == pytest.approx(direct)
+    assert cosine_of_sums(a, na, {}, 0.0) == 0.0
 
 
 def test_represent_cosine_to_a_running_sum_matches_the_direct_cosine() -> None:

@@ -7,14 +7,26 @@ time penalty that grows with the gap between the article and the story's time sp
 
     score = sum_f w_f * cos_f / sum_f w_f  -  time_weight * (1 - exp(-gap_days / time_scale_days))
 
-The article joins the best-scoring candidate when ``score >= threshold``, else it starts a
+Only the fields both the article and the story have are compared (an article whose body is
+not its own text -- a paywall, a consent page -- is compared by its headline alone). The
+article joins the best-scoring candidate when ``score >= threshold``, else it starts a
 story. IDF is learned online (:class:`~parallax.represent.tfidf.OnlineIdf`).
 
 Candidate generation never compares all pairs: every active story is indexed under the
-heaviest terms of its articles (an inverted index); an article is scored only against the
-``max_candidates`` stories sharing most weight with its own heaviest terms. Stories quiet
-for ``window_days`` (or beyond ``max_active`` active stories, least recent first) are
-retired: taken out of the index and compacted, but still listed in ``stories_``.
+heaviest terms of its centroid, with their weights (an inverted index); an article is scored
+only against the ``max_candidates`` stories whose indexed weights agree most with its own
+heaviest terms (a sparse dot product, so the ranking approximates the score itself).
+
+Consolidation: an online clusterer decides with what it has seen, so one event can start as
+two stories before either has enough articles to show they are one. Whenever a story's index
+is refreshed (as it grows: sizes 2-4, then each doubling, and every 64 articles), the story is
+compared, centroid to centroid, with its own candidates, and the two merge when that score is
+at least ``merge_threshold``; the older story keeps its id. The cost is bounded like an
+article's: one index look-up and ``max_candidates`` comparisons, a logarithmic number of
+times per story.
+
+Stories quiet for ``window_days`` (or beyond ``max_active`` active stories, least recent
+first) are retired: taken out of the index and compacted, but still listed in ``stories_``.
 """
 
 from __future__ import annotations
@@ -24,21 +36,34 @@ import heapq
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from itertools import repeat
+from operator import add, itemgetter, mul
 from typing import Any
 
 from ..model import Article
 from ..represent.embed import Embedder, dense_to_sparse, embedding_text
-from ..represent.text import Form, article_terms
-from ..represent.tfidf import OnlineIdf, SparseVector, add_into, cosine_to_sum, top_terms, weigh
+from ..represent.text import Memo, article_terms
+from ..represent.tfidf import (
+    OnlineIdf,
+    SparseVector,
+    add_into,
+    cosine_of_sums,
+    cosine_to_sum,
+    top_terms,
+    weigh,
+)
 
 __all__ = ["FIELDS", "StoryClusterer", "StoryState", "parse_published", "story_id_for"]
 
 #: The sub-vectors of an article, in the order of the ``*_weight`` parameters.
 FIELDS = ("title", "lead", "body", "entities", "embedding")
 _TERM_FIELDS = ("title", "lead", "body", "entities")  # the fields whose keys are words
-_STATE_VERSION = 1
+_STATE_VERSION = 2  # 2: weighted index terms, born/indexed_at, merges
 _MEMO_LIMIT = 1_000_000  # word forms remembered before the memo starts over
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Stories a growing story is compared with for consolidation: the index ranks the one it should
+#: merge with first (they share its heaviest words), so a few keep the check cheap.
+_MERGE_CANDIDATES = 3
 
 
 def parse_published(value: str | None) -> float | None:
@@ -59,24 +84,48 @@ def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:15]
 
 
+def _add_scaled(total: dict[str, float], vec: Mapping[str, float], scale: float) -> None:
+    """``total += scale * vec`` in place, in C-level maps (no Python loop over the terms)."""
+    if not total:
+        total.update(zip(vec.keys(), map(mul, vec.values(), repeat(scale))))
+        return
+    keys = vec.keys()
+    scaled = map(mul, vec.values(), repeat(scale))
+    total.update(zip(keys, map(add, map(total.get, keys, repeat(0.0)), scaled)))
+
+
+def _best_first(item: tuple[str, float]) -> tuple[float, str]:
+    return (-item[1], item[0])
+
+
+def _heaviest(vec: Mapping[str, float], k: int) -> dict[str, float]:
+    """The ``k`` heaviest entries of ``vec``, heaviest first (a stable sort: ties keep ``vec``'s order)."""
+    return dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:k])
+
+
 class StoryState:
     """A story as the clusterer holds it: members, time span and per-field centroid sums.
 
     Learned state (mutable while clustering runs); read its attributes, do not set them.
-    ``first``/``last`` are days since the epoch (None when no member has a date).
+    ``first``/``last`` are days since the epoch (None when no member has a date); ``born`` is the
+    stream position of its first article (the older of two merging stories keeps its id);
+    ``terms`` are its index terms and their weights while it is active.
     """
 
-    __slots__ = ("active", "articles", "first", "id", "last", "norms", "seq", "sums", "terms")
+    __slots__ = ("active", "articles", "born", "first", "id", "indexed_at", "last", "norms", "seq", "sums",
+                 "terms")  # fmt: skip
 
-    def __init__(self, story_id: str) -> None:
+    def __init__(self, story_id: str, born: int = 0) -> None:
         self.id = story_id
         self.articles: list[str] = []
         self.first: float | None = None
         self.last: float | None = None
         self.seq = 0  # position in the stream of its latest article
+        self.born = born
+        self.indexed_at = 0  # size when its index terms were last re-read
         self.sums: dict[str, SparseVector] = {f: {} for f in FIELDS}
         self.norms: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
-        self.terms: set[str] = set()  # index terms while active
+        self.terms: dict[str, float] = {}  # index term -> weight, while active
         self.active = True
 
     @property
@@ -93,6 +142,12 @@ class StoryState:
             return t - self.last
         return 0.0
 
+    def span_gap(self, other: StoryState) -> float:
+        """Days between the time spans of two stories (0 when they overlap or either is undated)."""
+        if self.first is None or self.last is None or other.first is None or other.last is None:
+            return 0.0
+        return max(0.0, other.first - self.last, self.first - other.last)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -100,15 +155,17 @@ class StoryState:
             "first": self.first,
             "last": self.last,
             "seq": self.seq,
+            "born": self.born,
+            "indexed_at": self.indexed_at,
             "sums": {f: dict(v) for f, v in self.sums.items()},
             "norms": dict(self.norms),
-            "terms": sorted(self.terms),
+            "terms": dict(self.terms),
             "active": self.active,
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> StoryState:
-        s = cls(str(d["id"]))
+        s = cls(str(d["id"]), int(d.get("born", 0)))
         s.articles = [str(a) for a in d["articles"]]
         s.first, s.last, s.seq, s.active = (
             d.get("first"),
@@ -116,12 +173,31 @@ class StoryState:
             int(d.get("seq", 0)),
             bool(d["active"]),
         )
+        s.indexed_at = int(d.get("indexed_at", 0))
         for f in FIELDS:
             s.sums[f] = {str(k): float(v) for k, v in d["sums"].get(f, {}).items()}
             norms = d.get("norms") or {}
             s.norms[f] = float(norms[f]) if f in norms else sum(v * v for v in s.sums[f].values())
-        s.terms = {str(t) for t in d.get("terms", ())}
+        s.terms = {str(t): float(w) for t, w in (d.get("terms") or {}).items()}
         return s
+
+    def absorb(self, other: StoryState, centroid_terms: int) -> None:
+        """Take ``other``'s articles, time span and centroid sums (a merge); ``other`` is left as it was."""
+        self.articles.extend(other.articles)
+        firsts = [t for t in (self.first, other.first) if t is not None]
+        lasts = [t for t in (self.last, other.last) if t is not None]
+        self.first = min(firsts) if firsts else None
+        self.last = max(lasts) if lasts else None
+        self.seq = max(self.seq, other.seq)
+        for f in FIELDS:
+            self.norms[f] = add_into(self.sums[f], other.sums[f], self.norms[f])
+            self.cap(f, centroid_terms)
+
+    def cap(self, f: str, centroid_terms: int) -> None:
+        """Keep about the heaviest ``centroid_terms`` terms of field ``f`` (bounds memory)."""
+        if len(self.sums[f]) > centroid_terms + centroid_terms // 4:
+            self.sums[f] = {term: self.sums[f][term] for term in top_terms(self.sums[f], centroid_terms)}
+            self.norms[f] = sum(v * v for v in self.sums[f].values())
 
 
 class StoryClusterer:
@@ -135,6 +211,9 @@ class StoryClusterer:
 
     threshold
         Least score for an article to join a story; lower merges more.
+    merge_threshold
+        Least centroid-to-centroid score for two active stories to merge (consolidation); None
+        turns consolidation off.
     title_weight, lead_weight, body_weight, entity_weight
         Weights of the cosine of each sub-vector (title, first ``lead_words`` content words,
         whole body, entity names).
@@ -162,14 +241,18 @@ class StoryClusterer:
         Off by default: it costs a model and about 100 articles/s on a CPU.
 
     Learned state: ``idf_`` (:class:`OnlineIdf`), ``stories_`` (id -> :class:`StoryState`, every
-    story, active or retired, in creation order), ``labels_`` (story id of every article
-    seen, in the order given), ``assignments_`` (article id -> story id), ``n_seen_``.
+    story, active or retired, in creation order; a story merged into another is gone from it),
+    ``labels_`` (story id of every article seen, in the order given, merges applied),
+    ``assignments_`` (article id -> story id), ``merged_`` (id of a story merged away -> the id
+    it was merged into), ``moved_`` (ids of the articles seen before the last call whose story
+    changed in it, by a merge), ``n_seen_``.
     """
 
     def __init__(
         self,
         *,
         threshold: float = 0.12,
+        merge_threshold: float | None = 0.35,
         title_weight: float = 1.0,
         lead_weight: float = 0.5,
         body_weight: float = 1.0,
@@ -178,7 +261,7 @@ class StoryClusterer:
         time_scale_days: float = 7.0,
         window_days: float = 365.0,
         max_active: int = 20000,
-        max_candidates: int = 10,
+        max_candidates: int = 5,
         query_terms: int = 20,
         index_terms: int = 20,
         max_posting: int = 500,
@@ -189,6 +272,7 @@ class StoryClusterer:
         embedding_weight: float = 1.0,
     ) -> None:
         self.threshold = threshold
+        self.merge_threshold = merge_threshold
         self.title_weight = title_weight
         self.lead_weight = lead_weight
         self.body_weight = body_weight
@@ -209,9 +293,10 @@ class StoryClusterer:
 
     # -- scikit-learn conventions -------------------------------------------------------
     _PARAMS = (
-        "threshold", "title_weight", "lead_weight", "body_weight", "entity_weight", "time_weight",
-        "time_scale_days", "window_days", "max_active", "max_candidates", "query_terms", "index_terms",
-        "max_posting", "body_terms", "centroid_terms", "lead_words", "embedder", "embedding_weight",
+        "threshold", "merge_threshold", "title_weight", "lead_weight", "body_weight", "entity_weight",
+        "time_weight", "time_scale_days", "window_days", "max_active", "max_candidates", "query_terms",
+        "index_terms", "max_posting", "body_terms", "centroid_terms", "lead_words", "embedder",
+        "embedding_weight",
     )  # fmt: skip
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -245,27 +330,53 @@ class StoryClusterer:
                 raise ValueError(f"StoryClusterer: {name} must be a number >= 0, got {value!r}")
         if self.title_weight + self.lead_weight + self.body_weight + self.entity_weight <= 0:
             raise ValueError("StoryClusterer: at least one of the field weights must be above 0")
+        merge = self.merge_threshold
+        if merge is not None and (not isinstance(merge, (int, float)) or math.isnan(merge)):
+            raise ValueError(f"StoryClusterer: merge_threshold must be a number or None, got {merge!r}")
         for name in ("time_scale_days", "window_days"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not value > 0:
                 raise ValueError(f"StoryClusterer: {name} must be a number of days above 0, got {value!r}")
-        for name in ("max_active", "max_candidates", "query_terms", "index_terms", "max_posting", "body_terms",
-                     "centroid_terms", "lead_words"):  # fmt: skip
+        for name in ("max_active", "max_candidates", "query_terms", "index_terms", "max_posting",
+                     "body_terms", "centroid_terms", "lead_words"):  # fmt: skip
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"StoryClusterer: {name} must be a whole number >= 1, got {value!r}")
+        # the weights as used while fitting, read once here rather than for every candidate
+        self._all_weights = self._field_weights()
+        self._term_weights = tuple((f, w) for f, w in self._all_weights if f in _TERM_FIELDS)
 
     # -- fitting ------------------------------------------------------------------------
     def _reset(self) -> None:
         self.idf_ = OnlineIdf()
         self.stories_: dict[str, StoryState] = {}
-        self.labels_: list[str] = []
+        self._labels: list[str] = []  # as assigned; merges are applied when labels_ is read
         self.assignments_: dict[str, str] = {}
+        self.merged_: dict[str, str] = {}
+        self.moved_: list[str] = []
+        self._batch_ids: set[str] = set()
         self.n_seen_ = 0
         self.now_: float | None = None  # latest publication time seen (days since epoch)
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, dict[str, float]] = {}  # term -> {story id: weight}
         self._active: dict[str, None] = {}  # active story ids, insertion-ordered
-        self._memo: dict[str, Form] = {}  # word form -> (lower, term, capitalised), computed once
+        self._memo: Memo = {}  # word form -> (lower case, term, capitalised), computed once
+
+    @property
+    def labels_(self) -> list[str]:
+        """The story id of every article seen, in the order given (merged stories resolved)."""
+        if not hasattr(self, "stories_"):  # an AttributeError, so hasattr(clusterer, "labels_") is False
+            raise AttributeError("this StoryClusterer is not fitted yet: call fit() or partial_fit() first")
+        if self.merged_:
+            resolve = self.resolve
+            self._labels = [resolve(label) for label in self._labels]
+        return list(self._labels)
+
+    def resolve(self, story_id: str) -> str:
+        """The id a story goes by now: itself, or the story it was merged into (transitively)."""
+        merged = self.merged_
+        while story_id in merged:
+            story_id = merged[story_id]
+        return story_id
 
     def fit(self, articles: Iterable[Article]) -> StoryClusterer:
         """Forget any state and cluster ``articles`` (taken in publication order)."""
@@ -282,10 +393,14 @@ class StoryClusterer:
 
     def fit_predict(self, articles: Iterable[Article]) -> list[str]:
         """:meth:`fit`, then the story id of each article in the order given."""
-        return list(self.fit(articles).labels_)
+        return self.fit(articles).labels_
 
     def assign(self, articles: Iterable[Article]) -> list[str]:
-        """:meth:`partial_fit` a batch and return its story ids in the order given (for ingest)."""
+        """:meth:`partial_fit` a batch and return its story ids in the order given (for ingest).
+
+        Stories merged while the batch was read may also change the story of earlier articles:
+        ``moved_`` lists them afterwards (``StoreAssigner`` updates the store with it).
+        """
         batch = list(articles)
         self.partial_fit(batch)
         return [self.assignments_[a.id] for a in batch]
@@ -336,13 +451,19 @@ class StoryClusterer:
             raise ValueError(f"the embedder returned {len(rows)} vectors for {len(batch)} texts")
         return [dense_to_sparse(row) for row in rows]
 
-    def _consume(self, articles: Iterable[Article]) -> StoryClusterer:
+    def _consume(self, articles: Iterable[Article], *, stored: bool = False) -> StoryClusterer:
+        """Learn from ``articles`` in publication order; ``stored`` takes each one's ``story`` as given."""
         batch = list(articles)
         dense = self._embed(batch)
         labels: list[str] = [""] * len(batch)
+        self.moved_ = []
+        self._batch_ids = {a.id for a in batch}
         for i in self.publication_order(batch):
-            labels[i] = self._add(batch[i], embedding=dense[i])
-        self.labels_.extend(labels)
+            article = batch[i]
+            labels[i] = self._add(article, story_id=article.story if stored else None, embedding=dense[i])
+        self._labels.extend(labels)
+        self.moved_ = list(dict.fromkeys(self.moved_))
+        self._batch_ids = set()
         return self
 
     def _vectors(self, article: Article, *, learn: bool = False) -> dict[str, SparseVector]:
@@ -350,9 +471,9 @@ class StoryClusterer:
         if len(self._memo) > _MEMO_LIMIT:
             self._memo.clear()
         terms = article_terms(article, lead_words=self.lead_words, memo=self._memo)
-        if learn:
-            self.idf_.update(set(terms.body) | set(terms.title) | set(terms.entities))
-        idf = self.idf_
+        body = terms.body  # the lead's words are body words; the title's and the entities' mostly are
+        vocabulary = [*body, *dict.fromkeys(t for t in (*terms.title, *terms.entities) if t not in body)]
+        idf = self.idf_.weights(vocabulary, learn=learn)
         return {
             "title": weigh(terms.title, idf) if self.title_weight > 0 else {},
             "lead": weigh(terms.lead, idf) if self.lead_weight > 0 else {},
@@ -361,55 +482,79 @@ class StoryClusterer:
             "embedding": {},
         }
 
-    def _query(self, vecs: Mapping[str, SparseVector]) -> list[str]:
-        combined: dict[str, float] = {}
-        get = combined.get
-        for f in _TERM_FIELDS:
-            for t, v in vecs[f].items():
-                combined[t] = get(t, 0.0) + v
-        return top_terms(combined, max(self.query_terms, self.index_terms))
+    def _field_weights(self) -> tuple[tuple[str, float], ...]:
+        """(field, weight) of every field whose weight is above 0, in :data:`FIELDS` order."""
+        pairs = zip(FIELDS, (self.title_weight, self.lead_weight, self.body_weight, self.entity_weight,
+                             self.embedding_weight))  # fmt: skip
+        return tuple((f, float(w)) for f, w in pairs if w > 0)
 
-    def _candidates(self, query: Sequence[str]) -> list[str]:
+    def _query(self, vecs: Mapping[str, SparseVector]) -> dict[str, float]:
+        """The heaviest words of an article's fields, each field scaled by its weight: what it looks up."""
+        combined: dict[str, float] = {}
+        for f, w in self._term_weights:
+            _add_scaled(combined, vecs[f], w)
+        return _heaviest(combined, max(self.query_terms, self.index_terms))
+
+    def _candidates(self, query: Mapping[str, float], exclude: str | None = None) -> list[str]:
+        """The ``max_candidates`` active stories whose index weights agree most with ``query``
+        (a sparse dot product over the first ``query_terms`` query words)."""
         hits: dict[str, float] = {}
         get = hits.get
         cap = self.max_posting
-        for rank, term in enumerate(query[: self.query_terms]):
-            posting = self._postings.get(term)
+        postings = self._postings
+        for n, (term, w) in enumerate(query.items()):
+            if n >= self.query_terms:
+                break
+            posting = postings.get(term)
             if posting and len(posting) <= cap:
-                w = 1.0 / (1 + rank)
-                for sid in posting:
-                    hits[sid] = get(sid, 0.0) + w
+                for sid, weight in posting.items():
+                    hits[sid] = get(sid, 0.0) + w * weight
+        if exclude is not None:
+            hits.pop(exclude, None)
+        # best first, ties broken by id: dict and set orders vary between runs (hash seeds), results must not
         if len(hits) <= self.max_candidates:
-            return list(hits)
-        # ties broken by id: set iteration order varies between runs (hash seeds), results must not
-        return [
-            sid for sid, _ in heapq.nlargest(self.max_candidates, hits.items(), key=lambda kv: (kv[1], kv[0]))
-        ]
+            return [sid for sid, _ in sorted(hits.items(), key=_best_first)]
+        return [sid for sid, _ in heapq.nsmallest(self.max_candidates, hits.items(), key=_best_first)]
 
     def _weights(self, vecs: Mapping[str, SparseVector]) -> tuple[tuple[str, float], ...]:
-        pairs = (
-            ("title", self.title_weight),
-            ("lead", self.lead_weight),
-            ("body", self.body_weight),
-            ("entities", self.entity_weight),
-            ("embedding", self.embedding_weight),
-        )
-        return tuple((f, w) for f, w in pairs if w > 0 and vecs[f])
+        return tuple((f, w) for f, w in self._all_weights if vecs[f])
 
     def score(self, vecs: Mapping[str, SparseVector], story: StoryState, t: float | None) -> float:
-        """The similarity of an article's vectors to ``story`` (see the module docstring)."""
-        weights = self._weights(vecs)
-        total = sum(w for _, w in weights)
+        """The similarity of an article's vectors to ``story`` (see the module docstring).
+
+        Fields only one side has are left out of the mean rather than counted as 0: a story whose
+        articles had no readable body is compared by headline, not penalised for the missing body.
+        """
+        sums, norms = story.sums, story.norms
+        num = total = 0.0
+        for f, w in self._weights(vecs):
+            if norms[f] > 0.0:
+                num += w * cosine_to_sum(vecs[f], sums[f], norms[f])
+                total += w
         if total <= 0:
             return 0.0
-        sim = sum(w * cosine_to_sum(vecs[f], story.sums[f], story.norms[f]) for f, w in weights) / total
-        gap = story.gap(t)
-        if gap > 0 and self.time_weight > 0:
-            sim -= self.time_weight * (1.0 - math.exp(-gap / self.time_scale_days))
-        return sim
+        return num / total - self._time_penalty(story.gap(t))
+
+    def _time_penalty(self, gap: float) -> float:
+        """``time_weight * (1 - exp(-gap / time_scale_days))``: it grows over the first weeks and then
+        stays; a story quiet for ``window_days`` is retired instead (see the docs for the shapes tried)."""
+        if gap <= 0 or self.time_weight <= 0:
+            return 0.0
+        return self.time_weight * (1.0 - math.exp(-gap / self.time_scale_days))
+
+    def story_score(self, a: StoryState, b: StoryState) -> float:
+        """Centroid-to-centroid similarity of two stories, as :meth:`score` is for an article."""
+        num = total = 0.0
+        for f, w in self._all_weights:
+            if a.norms[f] > 0.0 and b.norms[f] > 0.0:
+                num += w * cosine_of_sums(a.sums[f], a.norms[f], b.sums[f], b.norms[f])
+                total += w
+        if total <= 0:
+            return 0.0
+        return num / total - self._time_penalty(a.span_gap(b))
 
     def _best(
-        self, vecs: Mapping[str, SparseVector], t: float | None, query: Sequence[str] | None = None
+        self, vecs: Mapping[str, SparseVector], t: float | None, query: Mapping[str, float] | None = None
     ) -> tuple[str | None, float]:
         best, best_score = None, -math.inf
         for sid in self._candidates(self._query(vecs) if query is None else query):
@@ -419,7 +564,10 @@ class StoryClusterer:
         return best, best_score
 
     def _add(
-        self, article: Article, story_id: str | None = None, embedding: SparseVector | None = None
+        self,
+        article: Article,
+        story_id: str | None = None,
+        embedding: SparseVector | None = None,
     ) -> str:
         """Assign ``article`` (or, when ``story_id`` is given, put it there) and learn from it."""
         vecs = self._vectors(article, learn=True)
@@ -429,16 +577,17 @@ class StoryClusterer:
         if t is not None and (self.now_ is None or t > self.now_):
             self.now_ = t
         query = self._query(vecs)
-        if story_id is None:
+        decided = story_id is None
+        if decided:
             best, best_score = self._best(vecs, t, query)
             story_id = best if best is not None and best_score >= self.threshold else None
         if story_id is None:
             story_id = story_id_for(article.id)
-            while story_id in self.stories_:  # a repeated article id: keep ids unique
+            while story_id in self.stories_ or story_id in self.merged_:  # a repeated article id
                 story_id = story_id_for(story_id)
         story = self.stories_.get(story_id)
         if story is None:
-            story = self.stories_[story_id] = StoryState(story_id)
+            story = self.stories_[story_id] = StoryState(story_id, born=self.n_seen_)
             self._active[story_id] = None
         elif not story.active:
             self._reactivate(story)
@@ -448,22 +597,64 @@ class StoryClusterer:
         if t is not None:
             story.first = t if story.first is None else min(story.first, t)
             story.last = t if story.last is None else max(story.last, t)
-        cap = self.centroid_terms
         for f in FIELDS:
             story.norms[f] = add_into(story.sums[f], vecs[f], story.norms[f])
-            if len(story.sums[f]) > cap + cap // 4:
-                story.sums[f] = {term: story.sums[f][term] for term in top_terms(story.sums[f], cap)}
-                story.norms[f] = sum(v * v for v in story.sums[f].values())
+            story.cap(f, self.centroid_terms)
         self._active.pop(story_id, None)
         self._active[story_id] = None  # most recently updated last
+        self.assignments_[article.id] = story_id
         size = len(story.articles)
         if size == 1:
-            self._index(story, query[: self.index_terms])
-        elif size <= 4 or (size & (size - 1)) == 0 or size % 64 == 0:
+            self._index(story, dict(list(query.items())[: self.index_terms]))
+        elif self._due(story):
             self._index(story, self._centroid_terms(story))
-        self.assignments_[article.id] = story_id
+            if decided and self.merge_threshold is not None:
+                story = self._consolidate(story)
         self._retire()
-        return story_id
+        return story.id
+
+    @staticmethod
+    def _due(story: StoryState) -> bool:
+        """Whether a story's index terms are due to be re-read: at sizes 2-4, each doubling, and every
+        64 articles, so the index follows the words the story keeps using at a logarithmic cost."""
+        size, last = len(story.articles), story.indexed_at
+        return size <= 4 or size >= 2 * last or size - last >= 64
+
+    def _consolidate(self, story: StoryState) -> StoryState:
+        """Merge ``story`` with its most similar active candidate when their centroids score at least
+        ``merge_threshold``; returns the story that holds its articles afterwards."""
+        threshold = self.merge_threshold
+        if threshold is None:
+            return story
+        best, best_score = None, -math.inf
+        for sid in self._candidates(story.terms, exclude=story.id)[:_MERGE_CANDIDATES]:
+            other = self.stories_[sid]
+            s = self.story_score(story, other)
+            if s > best_score or (s == best_score and best is not None and sid < best.id):
+                best, best_score = other, s
+        if best is None or best_score < threshold:
+            return story
+        return self._merge(story, best)
+
+    def _merge(self, a: StoryState, b: StoryState) -> StoryState:
+        """Merge two active stories into the older one (its id names the merged story)."""
+        keep, gone = (a, b) if (a.born, a.id) < (b.born, b.id) else (b, a)
+        gone_is_newer = gone.seq > keep.seq
+        self._deactivate(gone, compact=False)
+        keep.absorb(gone, self.centroid_terms)  # keep.seq becomes the later of the two
+        del self.stories_[gone.id]
+        self.merged_[gone.id] = keep.id
+        assignments = self.assignments_
+        for aid in gone.articles:
+            assignments[aid] = keep.id
+        # articles of earlier calls whose story changed (the current batch's are returned anyway)
+        batch = self._batch_ids
+        self.moved_.extend(aid for aid in gone.articles if aid not in batch)
+        if gone_is_newer:
+            self._active.pop(keep.id, None)
+            self._active[keep.id] = None  # most recently updated last
+        self._index(keep, self._centroid_terms(keep))
+        return keep
 
     def _retire(self) -> None:
         """Retire stories beyond ``max_active`` and quiet ones; O(retired) per call."""
@@ -480,50 +671,57 @@ class StoryClusterer:
                 break
             self._deactivate(story)
 
-    def _deactivate(self, story: StoryState) -> None:
+    def _deactivate(self, story: StoryState, *, compact: bool = True) -> None:
+        postings = self._postings
         for term in story.terms:
-            posting = self._postings.get(term)
+            posting = postings.get(term)
             if posting is not None:
-                posting.discard(story.id)
+                posting.pop(story.id, None)
                 if not posting:
-                    del self._postings[term]
-        story.terms = set()
+                    del postings[term]
+        story.terms = {}
         story.active = False
         self._active.pop(story.id, None)
+        if not compact:
+            return
         keep = 2 * self.index_terms  # compact: a retired story keeps only its heaviest terms
         for f in FIELDS:
             if len(story.sums[f]) > keep:
                 story.sums[f] = {t: story.sums[f][t] for t in top_terms(story.sums[f], keep)}
                 story.norms[f] = sum(v * v for v in story.sums[f].values())
 
-    def _centroid_terms(self, story: StoryState) -> list[str]:
-        """The heaviest words of a story's centroid (fields as in :meth:`_query`, each unit length)."""
+    def _centroid_terms(self, story: StoryState) -> dict[str, float]:
+        """The heaviest words of a story's centroid with their weights (fields as in :meth:`_query`,
+        each unit length and scaled by its weight)."""
         combined: dict[str, float] = {}
-        get = combined.get
-        for f in _TERM_FIELDS:
+        for f, w in self._term_weights:
             norm2 = story.norms[f]
             if norm2 > 0:
-                inv = 1.0 / math.sqrt(norm2)
-                for t, v in story.sums[f].items():
-                    combined[t] = get(t, 0.0) + v * inv
-        return top_terms(combined, self.index_terms)
+                _add_scaled(combined, story.sums[f], w / math.sqrt(norm2))
+        return _heaviest(combined, self.index_terms)
 
-    def _index(self, story: StoryState, terms: Sequence[str]) -> None:
-        """Index ``story`` under ``terms`` (replacing its previous index terms).
+    def _index(self, story: StoryState, terms: Mapping[str, float]) -> None:
+        """Index ``story`` under ``terms`` with their weights (replacing its previous index terms).
 
-        A story is indexed under the heaviest words of its centroid, re-read at sizes 1-4, powers
-        of two and every 64 articles: words the story keeps using, not one article's rare words.
+        A story is indexed under the heaviest words of its centroid, re-read as it grows
+        (:meth:`_due`): words the story keeps using, not one article's rare words.
         """
-        new = set(terms)
-        for term in story.terms - new:
-            posting = self._postings.get(term)
+        postings = self._postings
+        for term in story.terms.keys() - terms.keys():
+            posting = postings.get(term)
             if posting is not None:
-                posting.discard(story.id)
+                posting.pop(story.id, None)
                 if not posting:
-                    del self._postings[term]
-        for term in new - story.terms:
-            self._postings.setdefault(term, set()).add(story.id)
-        story.terms = new
+                    del postings[term]
+        sid = story.id
+        for term, weight in terms.items():
+            posting = postings.get(term)
+            if posting is None:
+                postings[term] = {sid: weight}
+            else:
+                posting[sid] = weight
+        story.terms = dict(terms)
+        story.indexed_at = len(story.articles)
 
     def _reactivate(self, story: StoryState) -> None:
         story.active = True
@@ -533,7 +731,8 @@ class StoryClusterer:
     # -- resuming -----------------------------------------------------------------------
     def seed(self, articles: Iterable[Article]) -> StoryClusterer:
         """Rebuild state from stored articles that already carry their ``story`` id, in
-        publication order, so a later :meth:`partial_fit` joins existing stories."""
+        publication order, so a later :meth:`partial_fit` joins existing stories (no merges
+        happen while seeding: the stored stories are taken as they are)."""
         self._check_params()
         if not hasattr(self, "stories_"):
             self._reset()
@@ -544,15 +743,11 @@ class StoryClusterer:
                     f"article {article.id!r} has no story id: seed() takes stored articles with their "
                     "story; pass new articles to partial_fit() instead"
                 )
-        dense = self._embed(batch)
-        labels: list[str] = [""] * len(batch)
-        for i in self.publication_order(batch):
-            labels[i] = self._add(batch[i], story_id=batch[i].story, embedding=dense[i])
-        self.labels_.extend(labels)
-        return self
+        return self._consume(batch, stored=True)
 
     def state_dict(self) -> dict[str, Any]:
-        """The learned state as JSON-able data (parameters but the embedder included); see :meth:`from_state`."""
+        """The learned state as JSON-able data (with the parameters, not the embedder); see
+        :meth:`from_state`."""
         self._require_fitted()
         return {
             "version": _STATE_VERSION,
@@ -560,6 +755,7 @@ class StoryClusterer:
             "idf": self.idf_.state_dict(),
             "stories": [s.to_dict() for s in self.stories_.values()],
             "active": list(self._active),
+            "merged": dict(self.merged_),
             "n_seen": self.n_seen_,
             "now": self.now_,
         }
@@ -585,8 +781,9 @@ class StoryClusterer:
         for sid in state["active"]:
             story = self.stories_[sid]
             self._active[sid] = None
-            for term in story.terms:
-                self._postings.setdefault(term, set()).add(sid)
+            for term, weight in story.terms.items():
+                self._postings.setdefault(term, {})[sid] = weight
+        self.merged_ = {str(k): str(v) for k, v in (state.get("merged") or {}).items()}
         self.n_seen_ = int(state["n_seen"])
         self.now_ = state.get("now")
         return self

@@ -7,7 +7,9 @@ every article. The saved state is trusted only if it agrees with the store (the 
 -> story pairs); otherwise (an interrupted run, stories set by hand, an older Parallax) the
 clusterer is rebuilt from the stored articles with :meth:`StoryClusterer.seed`. Stored
 articles without a story (ingested by a version before clustering, or with stories off) are
-assigned on open, so after an ingest every stored article has a story.
+assigned on open, so after an ingest every stored article has a story. When the clusterer merges
+two stories while assigning a batch, the stored articles of the merged-away story are moved to the
+one that absorbed it in the same run.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class StoreAssigner:
         if missing:
             labels = self.clusterer.assign(missing)
             store.set_stories(zip((a.id for a in missing), labels))
+            self._restory_moved(store)
             self.backfilled = len(missing)
             self.dirty = True
         return self
@@ -97,8 +100,19 @@ class StoreAssigner:
         if fresh:
             for article, label in zip(fresh, self.clusterer.assign(fresh)):
                 story[article.id] = label
+            resolve = self.clusterer.resolve  # a known article's story may have been merged meanwhile
+            story = {article_id: resolve(label) for article_id, label in story.items()}
+            self._restory_moved(store)
             self.dirty = True
         return [a.replace(story=story[a.id]) if a.id in story else a for a in batch]
+
+    def _restory_moved(self, store: Store) -> None:
+        """Give stored articles the story theirs was merged into (consolidation while assigning), so
+        the store and the clusterer's state keep agreeing."""
+        moved = self.clusterer.moved_
+        if moved:
+            assignments = self.clusterer.assignments_
+            store.set_stories((aid, assignments[aid]) for aid in moved)
 
     def save(self, store: Store) -> None:
         """Keep the clusterer's state in ``store`` (a no-op when nothing changed)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .text import STOP_WORDS, ArticleTerms, article_terms, stem, tokens
-from .tfidf import OnlineIdf, SparseVector, add_into, cosine_to_sum, top_terms, weigh
+from .tfidf import OnlineIdf, SparseVector, add_into, cosine_of_sums, cosine_to_sum, top_terms, weigh
 
 __all__ = [
     "STOP_WORDS",
@@ -12,6 +12,7 @@ __all__ = [
     "SparseVector",
     "add_into",
     "article_terms",
+    "cosine_of_sums",
     "cosine_to_sum",
     "stem",
     "tokens",

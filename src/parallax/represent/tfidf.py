@@ -7,20 +7,33 @@ is the only learned state; it round-trips through :meth:`~OnlineIdf.state_dict`.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import repeat
-from operator import itemgetter, mul
+from operator import add, itemgetter, mul, sub
 from typing import Any
 
-__all__ = ["OnlineIdf", "SparseVector", "add_into", "cosine_to_sum", "top_terms", "weigh"]
+__all__ = ["OnlineIdf", "SparseVector", "add_into", "cosine_of_sums", "cosine_to_sum", "top_terms", "weigh"]
 
 SparseVector = dict[str, float]
 
 _SUBLINEAR_MAX = 256
 _SUBLINEAR = tuple(1.0 + math.log(c) if c else 0.0 for c in range(_SUBLINEAR_MAX))  # 1 + ln(tf)
+_LOG1P: list[float] = []  # ln(1 + k) for k = 0, 1, ...: a document frequency never exceeds n
+
+
+def _log1p_table(n: int) -> list[float]:
+    """The table of ``ln(1 + k)`` for every ``k <= n``, grown on demand (a lookup, not a call, per term)."""
+    if len(_LOG1P) <= n:
+        _LOG1P.extend(math.log(1 + k) for k in range(len(_LOG1P), max(n + 1, 2 * len(_LOG1P), 1024)))
+    return _LOG1P
+
+
+def _sublinear(counts: Iterable[int]) -> Iterator[float]:
+    """``1 + ln(tf)`` of each count (a table lookup below ``_SUBLINEAR_MAX``)."""
+    table, cap = _SUBLINEAR, _SUBLINEAR_MAX
+    return (table[c] if c < cap else 1.0 + math.log(c) for c in counts)
 _BY_WEIGHT = itemgetter(1)
 
 
@@ -44,6 +57,20 @@ class OnlineIdf:
     def idf(self, term: str) -> float:
         return math.log((1 + self.n) / (1 + self.df.get(term, 0))) + 1.0
 
+    def weights(self, terms: Collection[str], *, learn: bool = False) -> dict[str, float]:
+        """``idf(t)`` for each of ``terms`` in one C-level pass: an article's fields share their terms,
+        so the clusterer looks each one up once, not once per field. ``learn`` first counts
+        ``terms`` as one more document (as :meth:`update`, in the same pass over the table)."""
+        df = self.df
+        dfs = list(map(df.get, terms, repeat(0)))
+        if learn:
+            self.n += 1
+            dfs = list(map(add, dfs, repeat(1)))
+            dict.update(df, zip(terms, dfs))  # plain dict update: Counter.update would add again
+        table = _log1p_table(self.n)
+        log_n1 = table[self.n] + 1.0
+        return dict(zip(terms, map(sub, repeat(log_n1), map(table.__getitem__, dfs))))
+
     def state_dict(self) -> dict[str, Any]:
         return {"n": self.n, "df": dict(self.df)}
 
@@ -55,39 +82,50 @@ class OnlineIdf:
         return idf
 
 
-def weigh(counts: Mapping[str, int], idf: OnlineIdf, *, keep: int = 0) -> SparseVector:
-    """Unit-length TF-IDF vector of ``counts`` (sublinear tf), truncated to the ``keep`` heaviest terms."""
+def weigh(
+    counts: Mapping[str, int], idf: OnlineIdf | Mapping[str, float], *, keep: int = 0
+) -> SparseVector:
+    """Unit-length TF-IDF vector of ``counts`` (sublinear tf), truncated to the ``keep`` heaviest terms.
+
+    ``idf`` is the learned :class:`OnlineIdf`, or the weights it gave for these terms
+    (:meth:`OnlineIdf.weights`), which every field of one article can share.
+    """
     if not counts:
         return {}
-    log_n1 = math.log(1 + idf.n) + 1.0
-    get = idf.df.get
-    log = math.log
-    vec = {
-        t: (_SUBLINEAR[c] if c < _SUBLINEAR_MAX else 1.0 + log(c)) * (log_n1 - log(1 + get(t, 0)))
-        for t, c in counts.items()
-    }
-    if keep and len(vec) > keep:
-        vec = dict(sorted(vec.items(), key=_BY_WEIGHT, reverse=True)[:keep])
-    norm = math.sqrt(sum(map(mul, vec.values(), vec.values())))
+    weights = idf.weights(counts.keys()) if isinstance(idf, OnlineIdf) else idf
+    terms = counts.keys()
+    if max(counts.values()) < _SUBLINEAR_MAX:
+        tf: Iterable[float] = map(_SUBLINEAR.__getitem__, counts.values())
+    else:
+        tf = _sublinear(counts.values())
+    values = list(map(mul, tf, map(weights.__getitem__, terms)))
+    if keep and len(values) > keep:
+        top = sorted(zip(terms, values), key=_BY_WEIGHT, reverse=True)[:keep]
+        terms, values = [t for t, _ in top], [v for _, v in top]
+    norm = math.sqrt(sum(map(mul, values, values)))
     if norm <= 0:
         return {}
-    inv = 1.0 / norm
-    return {t: v * inv for t, v in vec.items()}
+    return dict(zip(terms, map(mul, values, repeat(1.0 / norm))))
 
 
 def top_terms(vec: Mapping[str, float], k: int) -> list[str]:
     """The ``k`` heaviest terms of ``vec``, heaviest first (ties in the order of ``vec``)."""
-    # nlargest is sorted(reverse=True)[:k] and as stable: equal weights keep the vector's order,
-    # which follows the text (never hash order), so results do not vary between runs
-    return [t for t, _ in heapq.nlargest(k, vec.items(), key=_BY_WEIGHT)]
+    # a stable sort: equal weights keep the vector's order, which follows the text (never hash
+    # order), so results do not vary between runs; sorting a few hundred items in C beats a heap
+    return [t for t, _ in sorted(vec.items(), key=_BY_WEIGHT, reverse=True)[:k]]
 
 
 def add_into(total: dict[str, float], vec: Mapping[str, float], norm2: float) -> float:
-    """Add ``vec`` into the running sum ``total`` in place; returns the new squared norm of ``total``."""
-    for t, v in vec.items():
-        old = total.get(t, 0.0)
-        total[t] = old + v
-        norm2 += 2.0 * old * v + v * v
+    """Add ``vec`` into the running sum ``total`` in place; returns the new squared norm of ``total``.
+
+    ``|total + vec|^2 = |total|^2 + 2 total.vec + |vec|^2``, every step a C-level map over ``vec``.
+    """
+    if not vec:
+        return norm2
+    keys, values = vec.keys(), vec.values()
+    dot = sum(map(mul, values, map(total.get, keys, repeat(0.0))))
+    norm2 += 2.0 * dot + sum(map(mul, values, values))
+    total.update(zip(keys, map(add, map(total.get, keys, repeat(0.0)), values)))
     return norm2
 
 
@@ -97,3 +135,13 @@ def cosine_to_sum(vec: Mapping[str, float], total: Mapping[str, float], norm2: f
         return 0.0
     dot = sum(map(mul, vec.values(), map(total.get, vec.keys(), repeat(0.0))))
     return dot / math.sqrt(norm2)
+
+
+def cosine_of_sums(a: Mapping[str, float], norm2_a: float, b: Mapping[str, float], norm2_b: float) -> float:
+    """Cosine between two running sums of squared norms ``norm2_a`` and ``norm2_b`` (two stories)."""
+    if norm2_a <= 0.0 or norm2_b <= 0.0:
+        return 0.0
+    if len(a) > len(b):  # walk the shorter one
+        a, b = b, a
+    dot = sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
+    return dot / math.sqrt(norm2_a * norm2_b)
