@@ -25,7 +25,13 @@ Rules and lexicons, no model (see ``docs/entities.md``):
    unique, given name) it is ("Assad" → "Bashar al-Assad"); an acronym joins the name it
    abbreviates when defined in parentheses or when it spells its initials ("SDF" →
    "Syrian Democratic Forces"). The canonical name is the gazetteer's for known names,
-   else the longest full form.
+   else the longest full form. A surname shared by several people goes by the context:
+   gender, relatives ("her father, Robert Lund"), the surname's earlier use, the nearest
+   full mention.
+6. **Real-event rules** (``docs/entities.md``, items 6–12): titles inside a run ("Croydon
+   Central MP Gavin Barwell"), caption and credit words before a name, works ("Kill Bill"),
+   two-word demonyms, month words inside names ("Theresa May"), romanised given names
+   ("Kim Jong-un"), place hints ("in Nice") and role nouns at a sentence start.
 
 :func:`find_entities` is pure; :class:`EntityStage` wraps it behind the
 :class:`~parallax.pipeline.Stage` seam so a model-backed recogniser can replace it.
@@ -33,6 +39,7 @@ Rules and lexicons, no model (see ``docs/entities.md``):
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import defaultdict
@@ -90,6 +97,14 @@ _TIME_WORDS = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
+_MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_MONTH_WORDS = _MONTH_ABBREVIATIONS | frozenset(
+    "January February March April May June July August September October November December".split()
+)
+_DIGIT_AFTER_RE = re.compile(r"\.|\s{0,2}\d")
+#: English words after a hyphen that make a compound adjective ("Saudi-led", "Trump-era"), not the
+#: second syllable of a romanised given name ("Kim Jong-un", "Moon Jae-in", "Park Soo-hyun").
+_COMPOUND_TAILS = frozenset("led era run ran made born area wide like type held free only old new up out off ish less wise".split())
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
 
@@ -116,6 +131,9 @@ class _Mention:
     gender: str | None = None
     weak: bool = False  # sentence-initial unknown word: kept only if another mention confirms it
     acronym: bool = False
+    work: bool = False  # a title in quotation marks or after "film", "book" …: never a person
+    relative: bool = False  # introduced as someone's relative ("her father, Robert Lund")
+    place_hint: bool = False  # right after "in", "near", "outside" … ("in Nice"), or "X, Country"
 
 
 # --------------------------------------------------------------------------------------------- tokens
@@ -169,6 +187,19 @@ def _add_word(toks: list[_Tok], s: str, start: int, end: int, text: str, n: int,
         s, end, poss = s[:-2], end - 2, True
     if "-" in s and not _PARTICLE_PREFIX_RE.match(s) and not s.isupper():
         parts = s.split("-")
+        if (
+            len(parts) == 2
+            and parts[1].islower()
+            and 1 < len(parts[1]) <= 4
+            and len(parts[0]) <= 6
+            and parts[1] not in _COMPOUND_TAILS
+            and toks
+            and toks[-1].cap
+            and text[toks[-1].end : start] == " "
+        ):
+            # "Kim Jong-un", "Park Soo-hyun": the hyphened syllable belongs to the given name
+            toks.append(_Tok(start, end, s, True, poss, False))
+            return
         if any(p and p[0].islower() for p in parts[1:]):
             # "Kurdish-dominated", "Kremlin-backed": keep the capitalised head only
             head: list[str] = []
@@ -352,10 +383,18 @@ def _seen_lower(ctx: _Context, word: str) -> bool:
 
 def _looks_common(tok: _Tok, ctx: _Context) -> bool:
     t = tok.text
-    if t in ctx.gaz.function_words:
+    gaz = ctx.gaz
+    if t in gaz.function_words:
         return True
     if _seen_lower(ctx, t):
         return True
+    low = t.lower()
+    if low in gaz.titles or low.endswith("s") and (
+        low[:-1] in gaz.titles
+        or low.endswith("es") and low[:-2] in gaz.titles
+        or low.endswith("ies") and low[:-3] + "y" in gaz.titles
+    ):
+        return True  # "Officials said", "Witnesses", "Residents": role nouns, not names
     return len(t) > 5 and t.endswith(_SUFFIXES_NOT_NAMES) and "-" not in t
 
 
@@ -385,12 +424,31 @@ def _next_word(ctx: _Context, tok: _Tok) -> str | None:
     return m.group(1) if m else None
 
 
+def _month_in_name(ctx: _Context, phrase: Sequence[_Tok], k: int) -> bool:
+    """Whether the month word ``phrase[k]`` is part of a name: "Ajmal Jan", "Theresa May".
+
+    A month abbreviation is a date only before a number or with its full stop ("Jan. 5",
+    "Jan 5"); a full month name is a surname right after a known given name ("Theresa May",
+    "Brian May"), unless a number follows ("Theresa May 5" does not occur in prose).
+    Day names always split.
+    """
+    t = phrase[k]
+    if t.text not in _MONTH_WORDS or t.title_abbrev:
+        return False
+    after = _DIGIT_AFTER_RE.match(ctx.text, t.end)
+    if after is not None:
+        return False
+    if t.text in _MONTH_ABBREVIATIONS:
+        return True
+    return k > 0 and phrase[k - 1].cap and phrase[k - 1].text in ctx.gaz.given_names
+
+
 def _phrase_mentions(ctx: _Context, phrase: list[_Tok]) -> list[_Mention]:
     gaz = ctx.gaz
     # split on days and months: "Monday", "March" are the dates stage's
     parts: list[list[_Tok]] = [[]]
-    for t in phrase:
-        if t.text in _TIME_WORDS:
+    for k, t in enumerate(phrase):
+        if t.text in _TIME_WORDS and not _month_in_name(ctx, phrase, k):
             parts.append([])
         else:
             parts[-1].append(t)
@@ -401,7 +459,7 @@ def _phrase_mentions(ctx: _Context, phrase: list[_Tok]) -> list[_Mention]:
         while part and not part[0].cap:
             part.pop(0)
         if part:
-            out.extend(_classify(ctx, part))
+            out.extend(_context_flags(ctx, m) for m in _classify(ctx, part))
     return out
 
 
@@ -416,6 +474,10 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
         rest = _gazetteer_mention(ctx, toks[1:])
         if rest is not None:  # "Hardline Islamists", "Neighbouring Syria"
             return [rest]
+        if len(toks) > 2 and _occurs_without(ctx, toks[0], toks[1:]):
+            # "Jubilant Chicago Cubs fans …" when "Chicago Cubs" is written elsewhere on its own
+            toks = toks[1:]
+            initial = False
     # 2. drop leading function words, and a sentence-initial common word
     while toks and (toks[0].text in gaz.function_words and toks[0].text not in gaz.titles or (
         initial and not _known(toks[0], gaz) and _looks_common(toks[0], ctx)
@@ -426,10 +488,19 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
             whole = _gazetteer_mention(ctx, toks)
             if whole is not None:
                 return [whole]
-    while toks and toks[-1].text in gaz.function_words and toks[-1].text not in gaz.org_words:
+    while toks and toks[-1].text in gaz.function_words and toks[-1].text not in gaz.org_words and not (
+        toks[-1].text == "May" and len(toks) > 1 and toks[-2].text in gaz.given_names  # "Theresa May"
+    ):
         toks = toks[:-1]
     if not toks or (len(toks) == 1 and len(toks[0].text.rstrip(".")) == 1):
         return []
+    # "North Korean", "South Korean": a demonym of two words is an adjective, not a name
+    if len(toks) > 1 and _demonym2(gaz, toks, 0):
+        if len(toks) == 2:
+            return []
+        return _classify(ctx, toks[2:])
+    if len(toks) > 2 and _demonym2(gaz, toks, len(toks) - 2):
+        return _classify(ctx, toks[:-2])
     last = toks[-1].text
     if toks[0].text in gaz.adjectives and toks[0].text not in gaz.demonyms and not (
         last in gaz.org_words or last in gaz.place_words or any(t.text in gaz.strong_org_words for t in toks)
@@ -442,29 +513,33 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
         if whole is not None:
             return [whole]
         last = toks[-1].text
-    # 3a. "U.S. Supreme Court Justice Antonin Scalia": an institution, a title, then a person's name
-    if len(toks) > 3:
-        for p in range(len(toks) - 2, 0, -1):
-            tail = toks[p + 1 :]
-            if (
-                toks[p].text in gaz.titles
-                and toks[p].text[0].isupper()
-                and 2 <= len(tail) <= 3
-                and any(t.text in gaz.org_words for t in toks[:p])
-                and not any(
-                    t.text in gaz.org_words or t.text in gaz.place_words or t.text in gaz.adjectives
-                    or t.text in gaz.function_words or t.text in gaz.titles
-                    for t in tail
-                )
-            ):
-                g = gaz.title_gender(toks[p].text)
-                return _classify(ctx, toks[:p]) + [_make(ctx, tail, "person", strong=True, gender=g)]
-    # 3. organisation and place head words keep the whole phrase
+    # 3a. "U.S. Supreme Court Justice Antonin Scalia", "Croydon Central MP Gavin Barwell", "U.S. Defense
+    # Secretary Jim Mattis": an institution or place, a title, then a person's name
+    if len(toks) > 2:
+        split = _title_inside(ctx, toks)
+        if split is not None:
+            return split
+        # 3b. "United Nations Nikki Haley", "Twitter Christian Lund", "GETTY Max Verstappen": a known name, an
+        # organisation or caption words glued to a person's name that starts with a known given name
+        split = _name_after_head(ctx, toks)
+        if split is not None:
+            return split
+    # 3. organisation and place head words keep the whole phrase ("Center for Global Policy" too)
     if len(toks) > 1 or _ACRONYM_RE.match(last) is None:
-        if last in gaz.org_words or any(t.text in gaz.strong_org_words for t in toks):
+        if (
+            last in gaz.org_words
+            or any(t.text in gaz.strong_org_words for t in toks)
+            or len(toks) > 2
+            and _head_before_connector(toks, gaz.org_words)
+        ):
             return [_make(ctx, toks, "org", links=_prefix_links(ctx, toks))]
-        if last in gaz.place_words and len(toks) > 1:
-            return [_make(ctx, toks, "place", links=_prefix_links(ctx, toks))]
+        if len(toks) > 1 and (
+            last in gaz.place_words or len(toks) > 2 and _head_before_connector(toks, gaz.place_words)
+        ):
+            prev = _prev_words(ctx, toks[0])
+            if not (prev and prev[0][0].islower() and prev[0] in gaz.titles and len(toks) <= 3):
+                return [_make(ctx, toks, "place", links=_prefix_links(ctx, toks))]
+            # "spokeswoman Lea Park": a role noun before it makes it a person's name
     # 4. titles, nationality adjectives and places in front of a name
     i, role_gender, has_title, links = 0, None, False, []
     while i < len(toks):
@@ -479,6 +554,17 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
                 break
         if took:
             continue
+        if (
+            i == 0
+            and len(toks) > 2
+            and t.text[0].isupper()
+            and t.text.lower() in gaz.titles
+            and toks[1].text in gaz.given_names
+        ):
+            # "Actress Uma Thurman", "Comedienne Sarah Lund": a role noun written with a capital
+            role_gender = gaz.title_gender(t.text.lower()) or role_gender
+            has_title, i = True, 1
+            continue
         if t.text in gaz.demonyms and i + 1 < len(toks):
             links.append(gaz.demonyms[t.text])
             i += 1
@@ -491,11 +577,16 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
             i += 1
             continue
         break
-    if has_title and i < len(toks) and toks[i].text not in gaz.adjectives:
+    if (
+        has_title
+        and i < len(toks)
+        and toks[i].text not in gaz.adjectives
+        and not all(x.text in gaz.titles or not x.cap for x in toks[i:])
+    ):
         rest = toks[i:]
         return [_make(ctx, rest, "person", strong=True, links=tuple(links), gender=role_gender)]
-    if has_title or (i == len(toks) and i > 0):
-        # only titles and adjectives: "Syrian", "Russian President", "Alawite Muslim"
+    if has_title or (i == len(toks) and i > 0) or (i > 0 and all(x.text in gaz.titles for x in toks[i:])):
+        # only titles and adjectives: "Syrian", "Russian President", "Alawite Muslim", "Deputy Chairman"
         return [m for t in toks for m in _single_known(ctx, t)]
     # 5. all tokens are group adjectives or nationality adjectives: one mention each
     if len(toks) > 1 and all(t.text in gaz.group_adjectives or t.text in gaz.demonyms for t in toks):
@@ -511,6 +602,197 @@ def _classify(ctx: _Context, toks: list[_Tok]) -> list[_Mention]:
             return [rest]
     # 7. unknown multi-word phrase: person by cue or given name, else other
     return [_person_or_other(ctx, toks, weak=False)]
+
+
+#: Nouns before a title that make it a work: "the 2003 film Kill Bill", "his memoir A Long Walk".
+_WORK_NOUNS = frozenset(
+    """film films movie movies show series sitcom documentary miniseries album song single book novel memoir play
+    musical opera episode game franchise podcast programme program painting poem biopic thriller blockbuster
+    sequel prequel""".split()
+)
+#: What may follow a quoted title: its closing mark (after a comma or full stop), or a subtitle after a colon.
+_WORK_CLOSE_RE = re.compile(r"(?:[,.!?]?[”\"’']|:[^”\"’'\n]{1,30}[”\"’'])(?!\w)")
+_WORK_OPENERS = frozenset("“\"‘'«")
+
+
+def _is_work(ctx: _Context, toks: Sequence[_Tok]) -> bool:
+    start = toks[0].start
+    if start == 0:
+        return False
+    text = ctx.text
+    c = text[start - 1]
+    if c == " ":
+        return _prev_word(text, start) in _WORK_NOUNS
+    return c in _WORK_OPENERS and len(toks) > 1 and _WORK_CLOSE_RE.match(text, toks[-1].end) is not None
+
+
+def _prev_word(text: str, start: int, commas: bool = False) -> str:
+    """The word before ``start`` when only a space (and, with ``commas``, a comma) stands between."""
+    j = start - 1
+    if j < 0 or text[j] != " ":
+        return ""
+    if commas:
+        while j > 0 and text[j - 1] in " ,":
+            j -= 1
+    elif j > 0 and text[j - 1] == " ":
+        return ""
+    i = text.rfind(" ", max(0, j - 25), j)
+    return text[i + 1 : j]
+
+
+def work_context(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is a title: the whole of a quotation of two words or more
+    (“Kill Bill,” “Kill Bill: Vol. 1”), or right after a work noun ("the film Kill Bill")."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c in _WORK_OPENERS:
+        return " " in text[start:end] and _WORK_CLOSE_RE.match(text, end) is not None
+    return c == " " and _word_before(text, start - 1) in _WORK_NOUNS
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of letters (and hyphens) that ends at ``end``, spaces before ``end`` skipped."""
+    j = end
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-") and j - i < 20:
+        i -= 1
+    return text[i:j]
+
+
+def _occurs_without(ctx: _Context, first: _Tok, rest: Sequence[_Tok]) -> bool:
+    """Whether the words of ``rest`` occur elsewhere in the text without ``first`` before them."""
+    text = ctx.text
+    surface = text[rest[0].start : rest[-1].end]
+    p = text.find(surface)
+    while p >= 0:
+        if p != rest[0].start and not text[max(0, p - len(first.text) - 1) : p].startswith(first.text):
+            end = p + len(surface)
+            if end >= len(text) or not (text[end].isalnum()):
+                return True
+        p = text.find(surface, p + 1)
+    return False
+
+
+def _demonym2(gaz: Gazetteer, toks: Sequence[_Tok], k: int) -> bool:
+    """Whether ``toks[k]`` and ``toks[k + 1]`` form a demonym of two words ("North Korean")."""
+    return k + 1 < len(toks) and f"{toks[k].text} {toks[k + 1].text}" in gaz.demonyms
+
+
+def _head_before_connector(toks: Sequence[_Tok], heads: frozenset[str]) -> bool:
+    """A head word right before a connector inside the phrase ("Center for Global Policy", "Gulf of Aden")."""
+    if len(toks) < 3:
+        return False
+    for k in range(1, len(toks) - 1):
+        if not toks[k].cap and toks[k - 1].text in heads and toks[k].text in ("of", "for", "on"):
+            return True
+    return False
+
+
+def _clean_tail(gaz: Gazetteer, tail: Sequence[_Tok]) -> bool:
+    return all(
+        t.cap
+        and t.text not in gaz.org_words
+        and t.text not in gaz.place_words
+        and t.text not in gaz.adjectives
+        and t.text not in gaz.function_words
+        and t.text not in gaz.titles
+        and t.text not in gaz.demonyms
+        and not _ACRONYM_RE.match(t.text)
+        for t in tail
+    )
+
+
+def _head_mentions(ctx: _Context, head: list[_Tok]) -> tuple[list[_Mention], list[str]]:
+    """Mentions of the words before a person's name, and the links they give the person.
+
+    The head is an institution or a place ("Croydon Central", "U.S.", "Twitter"), never a
+    person: a person found there is taken as a name of kind other."""
+    out = _classify(ctx, head) if head else []
+    if any(m.kind == "person" for m in out):
+        out = [_make(ctx, head, "other")]
+    links = [m.entry.country or m.entry.name for m in out if m.entry is not None and m.kind in ("place", "org")]
+    return out, links
+
+
+def _title_inside(ctx: _Context, toks: list[_Tok]) -> list[_Mention] | None:
+    """ "Croydon Central MP Gavin Barwell": the words before a title, and the name after it."""
+    gaz = ctx.gaz
+    n = len(toks)
+    if n < 3:
+        return None
+    titles = gaz.titles
+    if not any(t.text in titles or t.text.lower() in titles for t in toks[1:-1]):
+        return None
+    for p in range(n - 2, 0, -1):
+        tail = toks[p + 1 :]
+        if len(tail) > 3 or not toks[p].cap:
+            continue
+        q = None
+        for width in range(min(gaz.max_title_words, p), 0, -1):
+            cand = " ".join(x.text for x in toks[p - width + 1 : p + 1])
+            if cand in gaz.titles and cand[0].isupper():
+                q = p - width + 1
+                break
+        if q is None and toks[p].text.lower() in gaz.titles and tail[0].text in gaz.given_names:
+            q = p  # "Clinton Senior Adviser Sidney Blumenthal": a role noun with a capital
+        if q is None:
+            continue
+        while q > 1 and toks[q - 1].text in gaz.titles and toks[q - 1].text[0].isupper():
+            q -= 1  # "Senior Adviser", "Deputy Chief Constable"
+        if q == 0:
+            continue
+        head = toks[:q]
+        if all(t.text in gaz.titles or t.text in gaz.adjectives or t.text in gaz.demonyms for t in head):
+            continue  # "Interim President …", "Russian President …": step 4 reads these
+        if not _clean_tail(gaz, tail) or tail[0].text.lower() in gaz.titles:
+            continue
+        known_head = any(
+            t.text in gaz.org_words or name_key(t.text) in gaz.entries or t.text in gaz.place_words for t in head
+        )
+        if len(tail) == 1 and not known_head:
+            continue
+        g = gaz.title_gender(" ".join(x.text for x in toks[q : p + 1]))
+        head_mentions, links = _head_mentions(ctx, head)
+        return head_mentions + [_make(ctx, tail, "person", strong=True, gender=g, links=links)]
+    return None
+
+
+#: Caption and credit words that may be glued to the name they caption ("Getty Images Max Lund").
+_CREDIT_WORDS = frozenset(
+    "Twitter Instagram Facebook YouTube TikTok Reuters AP AFP EPA PA Getty Images Shutterstock Rex Splash".split()
+)
+
+
+def _name_after_head(ctx: _Context, toks: list[_Tok]) -> list[_Mention] | None:
+    """ "United Nations Nikki Haley", "GETTY Max Lund": a head that is not a name, then a given name."""
+    gaz = ctx.gaz
+    n = len(toks)
+    for p in range(1, n - 1):
+        t = toks[p]
+        if t.text not in gaz.given_names or not t.cap:
+            continue
+        tail = toks[p:]
+        head = toks[:p]
+        prev = head[-1].text
+        if len(tail) > 3 or prev in gaz.given_names or not _clean_tail(gaz, tail[1:]):
+            return None
+        head_key = name_key(ctx.text[head[0].start : head[-1].end])
+        if not (
+            head_key in gaz.entries
+            or prev in gaz.org_words
+            or prev in gaz.place_words
+            or all(x.text.isupper() and len(x.text) > 1 for x in head if x.cap)
+            or all(x.text in _CREDIT_WORDS for x in head if x.cap)
+        ):
+            return None
+        head_mentions, links = _head_mentions(ctx, head)
+        given = gaz.given_names.get(t.text)
+        g = given if given in ("m", "f") else None
+        return head_mentions + [_make(ctx, tail, "person", strong=True, gender=g, links=links)]
+    return None
 
 
 def _single_known(ctx: _Context, t: _Tok, allow_unknown: bool = False) -> list[_Mention]:
@@ -554,6 +836,9 @@ def _prefix_links(ctx: _Context, toks: Sequence[_Tok]) -> tuple[str, ...]:
 
 def _person_or_other(ctx: _Context, toks: Sequence[_Tok], weak: bool) -> _Mention:
     gaz = ctx.gaz
+    if _is_work(ctx, toks):
+        # a title in quotation marks or after "film", "book" …: a work, never a person
+        return _make(ctx, toks, "other", work=True)
     first = toks[0]
     gender: str | None = None
     strong = False
@@ -561,19 +846,85 @@ def _person_or_other(ctx: _Context, toks: Sequence[_Tok], weak: bool) -> _Mentio
     if prev and prev[0][0].islower() and prev[0] in gaz.titles:
         strong = True
         gender = gaz.title_gender(prev[0])
-    if _next_word(ctx, toks[-1]) in REPORTING_VERBS:
+    if _next_word(ctx, toks[-1]) in REPORTING_VERBS and not _after_preposition(prev):
+        # "Peskov added", but not "witnesses in Nice said", "… the southern tip of Hokkaido, said …"
         strong = True
     if len(prev) == 2 and prev[0] == "to" and prev[1].lower() == "according":
         strong = True
+    if _HUMAN_AFTER_RE.match(ctx.text, toks[-1].end):
+        strong = True  # "Lund did not respond to requests for comment"
     if name_key(toks[-1].text) in gaz.person_names:
         strong = True
     given = gaz.given_names.get(first.text)
-    if given is not None and len(toks) > 1:
+    if given is not None and (len(toks) > 1 or not weak):
+        # "Ana Ruiz"; a known given name alone is a person too ("Harvey", not at a sentence start)
         gender = gender or (given if given in ("m", "f") else None)
         return _make(ctx, toks, "person", strong=True, gender=gender)
     if strong:
         return _make(ctx, toks, "person", strong=True, gender=gender, weak=False)
     return _make(ctx, toks, "other", weak=weak)
+
+
+#: What only a person does after their name: "did not respond to requests for comment".
+_HUMAN_AFTER_RE = re.compile(
+    r"(?:['’]s?)?,?\s+(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|has\s+not|had\s+not|would\s+not|declined|"
+    r"refused)\s+(?:to\s+)?(?:respond|comment|return|be\s+reached|reply)"
+)
+#: Prepositions before a name that make it an oblique (a place, an institution), not a subject.
+_PREPOSITIONS = frozenset(
+    "in at from of near to for with by on outside across into over under behind around throughout toward towards via"
+    .split()
+)
+#: Prepositions before a name that make it a place ("in Nice", "near Erimo").
+_PLACE_PREPOSITIONS = frozenset("in near outside across throughout around toward towards".split())
+#: A kinship noun before a name: "her father, Robert Lund", "Bruce Lund's sister, Tamara Lund Hale".
+_KIN_RE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+(?:(?:late|younger|older|elder|eldest|twin|former|estranged)\s+)?"
+    r"(?P<kin>father|mother|son|daughter|brother|sister|wife|husband|widow|widower|uncle|aunt|cousin|nephew|niece|"
+    r"grandfather|grandmother|grandson|granddaughter|stepfather|stepmother|stepson|stepdaughter|fiancée?|fiancé|"
+    r"fiancee?|boyfriend|girlfriend|ex-wife|ex-husband|ex-boyfriend|ex-girlfriend|mom|dad|mum)\s*,?\s+$"
+)
+_KIN_WORDS = frozenset(
+    """father mother son daughter brother sister wife husband widow widower uncle aunt cousin nephew niece
+    grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter fiancée fiancé
+    fiancee fiance boyfriend girlfriend ex-wife ex-husband ex-boyfriend ex-girlfriend mom dad mum""".split()
+)
+_PLACE_AFTER_RE = re.compile(r",\s+([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?=[,.;:)]|\s*$)")
+
+
+def _after_preposition(prev: Sequence[str]) -> bool:
+    """Whether the words before a name (nearest first) end in a preposition: "in", "at the"."""
+    if not prev:
+        return False
+    if prev[0] in _PREPOSITIONS:
+        return True
+    return len(prev) > 1 and prev[0] in ("the", "a") and prev[1] in _PREPOSITIONS
+
+
+def _context_flags(ctx: _Context, m: _Mention) -> _Mention:
+    """Relatives ("her father, Robert Lund") and place hints ("in Nice", "Erimo, Japan") from the words around."""
+    if m.kind not in ("person", "other") or m.entry is not None or m.work:
+        return m
+    s = m.start
+    text = ctx.text
+    word = _prev_word(text, s, commas=True)
+    if word in _KIN_WORDS:
+        kin = _KIN_RE.search(text, max(0, s - 40), s)
+        if kin is not None:
+            object.__setattr__(m, "relative", True)  # a mention just made here, not yet shared
+            object.__setattr__(m, "gender", m.gender or ctx.gaz.title_gender(kin.group("kin")))
+            return m
+    if m.kind == "other" and not m.strong_person:
+        if word in _PLACE_PREPOSITIONS and text[s - 2 : s] != ", ":
+            object.__setattr__(m, "place_hint", True)
+            return m
+        if text.startswith(",", m.end):
+            after = _PLACE_AFTER_RE.match(text, m.end, min(len(text), m.end + 40))
+            if after is not None:
+                ent = ctx.gaz.lookup(after.group(1))
+                if ent is not None and ent.kind == "place":
+                    object.__setattr__(m, "place_hint", True)
+    return m
 
 
 def _make(
@@ -588,6 +939,9 @@ def _make(
     weak: bool = False,
     acronym: bool = False,
     key: str | None = None,
+    work: bool = False,
+    relative: bool = False,
+    place_hint: bool = False,
 ) -> _Mention:
     s, e, surface = _surface(ctx, toks)
     if surface[:4] in ("The ", "the ") and (entry is None or not entry.name.startswith("The ")):
@@ -598,7 +952,10 @@ def _make(
         key = entry.name if entry is not None else name_key(surface)
         if entry is not None:
             key = name_key(entry.name)
-    return _Mention(s, e, surface, key, kind, strong, entry, tuple(dict.fromkeys(links)), gender, weak, acronym)
+    return _Mention(
+        s, e, surface, key, kind, strong, entry, tuple(dict.fromkeys(links)), gender, weak, acronym, work, relative,
+        place_hint,
+    )
 
 
 #: Words a Title Case headline leaves in lower case.
@@ -669,7 +1026,10 @@ def _initials(key_surface: str) -> str:
 
 
 def _cluster(
-    mentions: list[_Mention], text: str, given_names: Mapping[str, str] | frozenset[str] = frozenset()
+    mentions: list[_Mention],
+    text: str,
+    given_names: Mapping[str, str] | frozenset[str] = frozenset(),
+    sent_starts: Sequence[int] = (),
 ) -> list[list[_Mention]]:
     """Group mentions into entities (lists of mentions in text order).
 
@@ -745,23 +1105,40 @@ def _cluster(
     for ci, c in enumerate(clusters):
         if not c or c[0].entry is not None:
             continue
-        if not any(x.kind in ("person", "other") for x in c):
+        if not any(x.kind in ("person", "other") for x in c) or any(x.work for x in c):
             continue
         toks = _person_tokens(max(c, key=lambda x: len(x.key)).key)
         if len(toks) >= 2:
             surname_index[toks[-1]].append(ci)
             given_index[toks[0]].append(ci)
+    first_single: dict[str, int] = {}
+    assigned: dict[str, int] = {}
+    for m in singles:
+        toks = _person_tokens(m.key)
+        first_single.setdefault(toks[0] if toks else m.key, m.start)
     for m in singles:
         toks = _person_tokens(m.key)
         k = toks[0] if toks else m.key
         cands = surname_index.get(k) or (given_index.get(k) if m.surface in given_names else None) or []
-        if m.gender is not None and len(cands) > 1:
-            cands = [ci for ci in cands if _cluster_gender(clusters[ci]) in (None, m.gender)] or cands
+        if m.place_hint or m.work:
+            cands = []  # "in Nice" is not the surname of "Hyatt Regency Nice"
+        if cands:
+            cands = _without_relatives(clusters, cands, first_single[k])
+        gender = (m.gender or _pronoun_gender_after(text, m.end)) if cands else None
+        if gender is not None and cands:
+            # "Mrs. Clinton", "Lund says she …": not a man's surname
+            cands = [ci for ci in cands if _cluster_gender(clusters[ci]) in (None, gender)]
         if len(cands) > 1:
-            # "Clinton" with Hillary and Chelsea Clinton about: the one named in full most often, then first
-            cands = [max(cands, key=lambda ci: (len(clusters[ci]), -clusters[ci][0].start))]
+            # once a bare surname has been used for someone it goes on meaning them, unless another
+            # bearer is named in full earlier in the same sentence
+            prev = assigned.get(k)
+            if prev in cands and not _named_in_sentence(clusters, cands, prev, m, sent_starts):
+                cands = [prev]
+            else:
+                cands = [_nearest_full(clusters, cands, m, sent_starts)]
         if cands:
             clusters[cands[0]].append(m)
+            assigned[k] = cands[0]
             continue
         if m.key in by_key:
             clusters[by_key[m.key]].append(m)
@@ -780,6 +1157,88 @@ def _cluster(
     return out
 
 
+def _first_full(c: Sequence[_Mention]) -> _Mention | None:
+    full = [x for x in c if len(_person_tokens(x.key)) > 1]
+    return min(full, key=lambda x: x.start) if full else None
+
+
+def _without_relatives(clusters: list[list[_Mention]], cands: list[int], first_use: int) -> list[int]:
+    """Candidates for a bare surname, without the people introduced as someone's relative.
+
+    "… her father, Robert Lund, …" does not take the "Lund" the article is about: a relative
+    keeps the bare surname only when nobody else has it and the relative was named before the
+    surname was first used alone."""
+    rel = []
+    for ci in cands:
+        f = _first_full(clusters[ci])
+        if f is not None and f.relative:
+            rel.append((ci, f.start))
+    if not rel:
+        return cands
+    others = [ci for ci in cands if ci not in {r for r, _ in rel}]
+    if others:
+        return others
+    return [ci for ci, start in rel if start < first_use]
+
+
+#: A pronoun subject right after a name and its reporting verb: "Lund says she …", "Lund said that he …".
+_PRONOUN_AFTER_RE = re.compile(
+    r"(?:['’]s)?,?\s+(?:says|said|told\s+\w+|tells\s+\w+|added|adds|recalled|recalls|explained|explains|"
+    r"insisted|insists|wrote|writes|believes|believed|thinks|thought|admitted|admits|argued|argues)\s+"
+    r"(?:that\s+)?(he|she)\b"
+)
+
+
+def _pronoun_gender_after(text: str, end: int) -> str | None:
+    m = _PRONOUN_AFTER_RE.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return None
+    return "m" if m.group(1) == "he" else "f"
+
+
+def _sentence_of(sent_starts: Sequence[int], pos: int) -> int:
+    return bisect.bisect_right(sent_starts, pos) - 1 if sent_starts else 0
+
+
+def _named_in_sentence(
+    clusters: list[list[_Mention]], cands: list[int], prev: int, m: _Mention, sent_starts: Sequence[int]
+) -> bool:
+    """Whether a bearer of the surname other than ``prev`` is named in full before ``m`` in its sentence."""
+    here = _sentence_of(sent_starts, m.start)
+    for ci in cands:
+        if ci == prev:
+            continue
+        for x in clusters[ci]:
+            if x.start < m.start and len(_person_tokens(x.key)) > 1 and _sentence_of(sent_starts, x.start) == here:
+                return True
+    return False
+
+
+def _nearest_full(clusters: list[list[_Mention]], cands: list[int], m: _Mention, sent_starts: Sequence[int]) -> int:
+    """Among people sharing a surname, the one the context supports for the bare surname ``m``.
+
+    The person named in full in the same or the previous sentence, else the one named in
+    full most often before ``m`` (the nearer on a tie), else the first named after it."""
+    def sent(pos: int) -> int:
+        return _sentence_of(sent_starts, pos)
+
+    here = sent(m.start)
+    best: tuple[int, int] | None = None
+    for ci in cands:
+        before = [x.start for x in clusters[ci] if x.start < m.start and len(_person_tokens(x.key)) > 1]
+        if before and here - sent(before[-1]) <= 1 and (best is None or before[-1] > best[1]):
+            best = (ci, before[-1])
+    if best is not None:
+        return best[0]
+
+    def rank(ci: int) -> tuple[int, int, int]:
+        full = [x.start for x in clusters[ci] if len(_person_tokens(x.key)) > 1]
+        before = [p for p in full if p < m.start]
+        return (len(before), max(before, default=-1), -min(full, default=0))
+
+    return max(cands, key=rank)
+
+
 def _cluster_gender(c: Sequence[_Mention]) -> str | None:
     for x in c:
         if x.gender is not None:
@@ -787,21 +1246,37 @@ def _cluster_gender(c: Sequence[_Mention]) -> str | None:
     return None
 
 
-def _cluster_kind(c: Sequence[_Mention]) -> str:
+def _cluster_kind(c: Sequence[_Mention], gaz: Gazetteer | None = None) -> str:
     if any(x.entry is not None for x in c):
         return next(x.entry.kind for x in c if x.entry is not None)  # type: ignore[union-attr]
+    if any(x.work for x in c):
+        return "other"  # a title: "Kill Bill" is not Bill
     if any(x.strong_person for x in c):
         return "person"
     full = [x for x in c if len(_person_tokens(x.key)) > 1]
-    if full and any(len(_person_tokens(x.key)) == 1 and not x.acronym for x in c) and all(
-        x.kind in ("person", "other") for x in c
+    if (
+        full
+        and any(len(_person_tokens(x.key)) == 1 and not x.acronym and not x.place_hint for x in c)
+        and all(x.kind in ("person", "other") for x in c)
+        and not (gaz is not None and any(_place_first(gaz, x.surface) for x in full))
     ):
-        return "person"  # "Lester Holt" ... "Holt asked": a name used by its surname
+        return "person"  # "Lester Holt" ... "Holt asked": a name used by its surname (not "Chicago Cubs" … "Cubs")
+    if any(x.place_hint for x in c) and not any(x.kind == "person" for x in c):
+        return "place"  # "in Erimo", "Erimo, Japan"
     votes: dict[str, int] = defaultdict(int)
     for x in c:
         votes[x.kind] += 1
     kinds = [k for k in ("person", "org", "place", "group") if votes.get(k)]
     return max(kinds, key=lambda k: votes[k]) if kinds else "other"
+
+
+def _place_first(gaz: Gazetteer, surface: str) -> bool:
+    """Whether a name starts with a known place or a demonym ("Chicago Cubs", "Manchester United")."""
+    first = surface.split()[0] if surface else ""
+    if first in gaz.demonyms:
+        return True
+    ent = gaz.lookup(first)
+    return ent is not None and ent.kind == "place"
 
 
 def _canonical(c: Sequence[_Mention]) -> str:
@@ -816,9 +1291,9 @@ def _canonical(c: Sequence[_Mention]) -> str:
     return max(full, key=rank).surface
 
 
-def _to_entity(c: Sequence[_Mention]) -> Entity:
+def _to_entity(c: Sequence[_Mention], gaz: Gazetteer | None = None) -> Entity:
     name = _canonical(c)
-    kind = _cluster_kind(c)
+    kind = _cluster_kind(c, gaz)
     aliases = tuple(dict.fromkeys(x.surface for x in c if x.surface != name))
     links = tuple(dict.fromkeys(link for x in c for link in x.links if link != name))
     mentions = tuple(sorted({(x.start, x.end) for x in c}))
@@ -855,7 +1330,8 @@ def find_entities(text: str, sentences: Sequence[Span], gazetteer: Gazetteer | N
             mentions.extend(_headline_mentions(ctx, phrase))
         else:
             mentions.extend(_phrase_mentions(ctx, phrase))
-    return [_to_entity(c) for c in _cluster(mentions, text, gaz.given_names)]
+    starts = sorted(ctx.sentence_starts)
+    return [_to_entity(c, gaz) for c in _cluster(mentions, text, gaz.given_names, starts)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -933,6 +1409,7 @@ def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = Non
     """
     gaz = gazetteer or default_gazetteer()
     items: list[tuple[str, Entity]] = []
+    texts = {a.id: a.text for a in articles}
     for a in articles:
         ents = a.entities if "entities" in a.annotated or a.entities else tuple(
             find_entities(a.text, a.sentences, gaz)
@@ -960,13 +1437,21 @@ def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = Non
         group = "person" if e.kind in ("person", "other") else e.kind
         for f in forms:
             k = name_key(f)
-            if group == "person":
+            if group == "person" and len(k.rsplit(" ", 1)[-1]) > 1:
+                # initials inside a name do not count ("George W. Bush"); a final letter does ("Telegram X")
                 k = " ".join(_person_tokens(k)) or k
+                if f != e.name and len(k.split()) < 2:
+                    # a bare surname or given name an article gave one of its people ("Kim") is not a
+                    # story-wide key: two Kims in two articles are not one person
+                    continue
             prev = keys.setdefault((group, k), i)
             if prev != i:
                 union(prev, i)
         toks = _person_tokens(name_key(e.name))
-        if group == "person" and len(toks) >= 2:
+        if group == "person" and len(toks) >= 2 and not (
+            e.kind == "other" and any(work_context(texts[items[i][0]], m.start, m.end) for m in e.mentions)
+        ):
+            # not a title: "Bill" is nobody's surname in "Kill Bill"
             surnames[toks[-1]].add(i)
             given[toks[0]].add(i)
         if e.kind in ("org", "other") and len(e.name.split()) > 1:
@@ -975,9 +1460,12 @@ def link_entities(articles: Sequence[Article], gazetteer: Gazetteer | None = Non
         group = "person" if e.kind in ("person", "other") else e.kind
         toks = _person_tokens(name_key(e.name))
         if group == "person" and len(toks) == 1:
-            roots = {find(j) for j in surnames.get(toks[0], ())}
+            # a fuller name in the same article was not joined there on purpose (a relative, another
+            # gender): only the other articles' people are candidates
+            art = items[i][0]
+            roots = {find(j) for j in surnames.get(toks[0], ()) if items[j][0] != art}
             if not roots and e.name in gaz.given_names:
-                roots = {find(j) for j in given.get(toks[0], ())}
+                roots = {find(j) for j in given.get(toks[0], ()) if items[j][0] != art}
             if len(roots) == 1:
                 union(roots.pop(), i)
         if e.kind in ("org", "other") and _ACRONYM_RE.match(e.name):

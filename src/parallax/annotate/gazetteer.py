@@ -95,6 +95,8 @@ class Gazetteer:
     adjectives: frozenset[str] = frozenset()  # capitalised adjectives that are not names alone ("Western")
     person_names: frozenset[str] = frozenset()  # name_key tokens of well-known people's surnames ("trump")
     max_title_words: int = 3
+    countries: frozenset[str] = frozenset()  # canonical country names ("Russia"): a country may be a speaker
+    capitals: frozenset[str] = frozenset()  # capitals ("Moscow"): metonymy for a government ("Moscow said")
 
     def lookup(self, surface: str) -> GazetteerEntry | None:
         return self.entries.get(name_key(surface))
@@ -124,6 +126,8 @@ def load_gazetteer(directory: Path | str = LEXICON_DIR) -> Gazetteer:
     entries: dict[str, GazetteerEntry] = {}
     demonyms: dict[str, str] = {}
     group_adj: dict[str, str] = {}
+    countries: set[str] = set()
+    capitals: set[str] = set()
 
     def add(surface: str, entry: GazetteerEntry) -> None:
         entries.setdefault(name_key(surface), entry)
@@ -131,10 +135,12 @@ def load_gazetteer(directory: Path | str = LEXICON_DIR) -> Gazetteer:
     for row in _rows(d / "countries.tsv"):
         country, capital, adjs, nouns, others = (row + ["-"] * 5)[:5]
         add(country, GazetteerEntry(country, "place", None))
+        countries.add(country)
         for alt in _alts(others):
             add(alt, GazetteerEntry(country, "place", None))
         if capital not in ("", "-") and capital != country:
             add(capital, GazetteerEntry(capital, "place", country))
+            capitals.add(capital)
         for adj in _alts(adjs):
             demonyms.setdefault(adj, country)
         for noun in _alts(nouns):
@@ -207,6 +213,8 @@ def load_gazetteer(directory: Path | str = LEXICON_DIR) -> Gazetteer:
         adjectives=frozenset(adjectives),
         person_names=frozenset(surnames),
         max_title_words=max(len(t.split()) for t in titles) if titles else 1,
+        countries=frozenset(countries),
+        capitals=frozenset(capitals),
     )
 
 
