@@ -264,13 +264,22 @@ def test_compare_two_translations_of_a_speech_are_not_an_altered_quote(annotate)
 
 def test_compare_hedged_claim_about_the_story_actors_nobody_else_makes_is_a_frame(annotate):
     a = annotate("a", "Northwind Post", "2024-05-02",
-                 "The Velmar minority is reportedly leading an uprising against the new government in Ostria.")
+                 "The Velmar minority is reportedly leading an uprising against the new government in the Tarsk "
+                 "and Lemva provinces of Ostria.")
     b = annotate("b", "Capital Wire", "2024-05-02",
                  "Days of unrest among the Velmar minority have shaken the new government of Ostria.")
     frames = compare([a, b]).by_kind("frame")
     assert len(frames) == 1
     assert frames[0].get("basis") == "uncorroborated" and frames[0].evidence[0].text == "reportedly"
     assert frames[0].summary.startswith("Only Northwind Post makes this claim")
+
+
+def test_compare_hedged_claim_whose_names_other_outlets_all_give_is_no_uncorroborated_frame(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The leaked files are allegedly connected to Marlow law firm Haddad Lind.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Reporters have combed through millions of files leaked from Haddad Lind, a law firm in Marlow.")
+    assert not [f for f in compare([a, b]).by_kind("frame") if f.get("basis") == "uncorroborated"]
 
 
 def test_compare_hedged_side_remark_naming_nobody_else_names_is_no_frame(annotate):

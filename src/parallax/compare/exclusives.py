@@ -102,6 +102,15 @@ _NO_CONTENT_RE = re.compile(
     r"|\bdeclined\s+to\s+comment\b|\bfor\s+comment\b",
     re.IGNORECASE,
 )
+_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|us|our|Our|ourselves)\b")
+_QUOTE_MARKS = "\"“”"
+
+
+def _inside_marks(text: str, s: Sentence, pos: int) -> bool:
+    """Whether ``pos`` stands between quotation marks within its sentence (a quote the stage did not mark)."""
+    return sum(text.count(q, s.start, pos) for q in _QUOTE_MARKS) % 2 == 1
+
+
 #: Words in a row that, found in another outlet's text, show it carries the same sentence.
 _GRAM = 4
 
@@ -239,10 +248,42 @@ def exclusive_findings(
             outlets_of_name[m[2]].add(group[i])
     common_names = frozenset(n for n, gs in outlets_of_name.items() if len(gs) >= 2)
     per_article: dict[int, list[tuple[float, Finding, str | None]]] = defaultdict(list)
+    # what each independent outlet names and counts anywhere in its text: an exclusive must hold
+    # something no other outlet has, not restate the story's core fact in its own words
+    names_of: dict[str, set[int]] = defaultdict(set)
+    for i, spans in enumerate(story.mentions):
+        for m in spans:
+            names_of[m[2]].add(group[i])
+    values_of: dict[float, set[int]] = defaultdict(set)
+    for i, a in enumerate(story.articles):
+        for c in a.claims:
+            for v in (c.value, c.upper):
+                if v is not None:
+                    values_of[float(v)].add(group[i])
+    quoted_spans = [[(q.start, q.end) for q in a.quotes] for a in story.articles]
+
+    def novel(cand: _Candidate) -> bool:
+        """A name or figure of the sentence that no other independent outlet gives anywhere."""
+        s = cand.sentence
+        me = group[s.article]
+        if any(names_of[m[2]] == {me} for m in story.mentions[s.article] if s.start <= m[0] < s.end):
+            return True
+        return any(values_of[float(c.value)] == {me} for c in cand.claims)
+
+    def commentary(s: Sentence) -> bool:
+        """The writer speaking in the first person outside any quote ("I suspect", "reminds us"): opinion."""
+        text = story.articles[s.article].text
+        for m in _FIRST_PERSON_RE.finditer(text, s.start, s.end):
+            if not any(a <= m.start() < b for a, b in quoted_spans[s.article]) and not _inside_marks(text, s, m.start()):
+                return True
+        return False
+
     for cand in _candidates(story, ind, quotes).values():
         s = cand.sentence
         if len(s.keys) < (3 if cand.claims else 4) or covered(cand):
             continue
+        if not cand.quotes and (not novel(cand) or commentary(s)):
+            continue  # a restatement of what others report, or the writer's own view
         me = group[s.article]
         outlet = story.outlets[s.article]
         text = story.text(s)

@@ -103,7 +103,7 @@ _MAX_POSTINGS = 200
 MAX_UNFRAMED = 3
 #: Hedged claims no other outlet makes, reported per article (the earliest): a hedge on the story's own
 #: actors ("the Alawite minority is reportedly leading an uprising") says how the outlet holds its claim.
-MAX_UNCORROBORATED = 2
+MAX_UNCORROBORATED = 1
 _KIND_WORDS = {"hedge": "hedge", "distancing": "distancing phrase", "loaded": "loaded word"}
 
 
@@ -496,6 +496,7 @@ def _findings(story: Story, ind: Independence, settings: CompareSettings, uses: 
                     plain[g] = (score, c, u)
         if not plain:
             if (len(framed_groups) == 1 and members[0].kind != "loaded" and _on_story(story, ind, members)
+                    and any(_novel(story, ind, u) for u in members)
                     and not any(_claimed_elsewhere(story, ind, u) for u in members)):
                 alone.append(members)  # one outlet hedges a claim of the story nobody else makes
             continue
@@ -566,6 +567,22 @@ def _on_story(story: Story, ind: Independence, members: Sequence[_Use]) -> bool:
     names = {m[2] for u in members for m in story.mentions[u.article] if u.sentence.start <= m[0] < u.sentence.end}
     return any(m[2] in names for i, spans in enumerate(story.mentions)
                if ind.group[i] not in me and i not in ind.copies for m in spans)
+
+
+def _novel(story: Story, ind: Independence, use: _Use) -> bool:
+    """Whether the hedged clause names someone, somewhere or a figure no other independent outlet gives
+    anywhere: only then is "nobody else makes this claim" more than a failed match ("the Alawite minority
+    is reportedly leading an uprising in the Latakia and Tartus provinces", no other outlet naming them)."""
+    me = ind.group[use.article]
+    others = [i for i in range(len(story)) if ind.group[i] != me and i not in ind.copies]
+    for k in use.scope:
+        if k[0] == "e":
+            if not any("e:" + m[2].casefold() == k for i in others for m in story.mentions[i]):
+                return True
+        elif k[0] == "n":
+            if not any(k in s.keys for i in others for s in story.sentences_of(i)):
+                return True
+    return False
 
 
 def _claimed_elsewhere(story: Story, ind: Independence, use: _Use) -> bool:
