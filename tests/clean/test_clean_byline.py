@@ -159,3 +159,20 @@ def test_byline_news_at_the_edges_with_credit_words_kept(line: str) -> None:
     cleaned = clean_text(body)
     assert [r.kind for r in cleaned.removed if r.kind == "byline"] == []
     assert cleaned.byline is None
+
+
+def test_byline_bracketed_wire_credit_is_removed_wherever_it_stands() -> None:
+    from parallax.clean import clean_text
+
+    body = "\n\n".join([
+        "The harbour authority closed the northern pier on Friday after a storm damaged two cranes.",
+        "Engineers expect repairs to take at least three weeks, the authority's director told reporters.",
+        "(Reporting by Jan Novak; Editing by Dana Reyes)",
+        "Shipping companies have diverted about 40 vessels to the southern terminal in the meantime.",
+        "Ferry operators said timetables would change from Monday.",
+        "The port handles about a fifth of the country's container traffic.",
+        "Related: Storm closes three schools in Marlow",
+    ])
+    cleaned = clean_text(body)
+    assert "Editing by" not in cleaned.text and "40 vessels" in cleaned.text
+    assert any(r.kind == "byline" and "Reporting by" in r.text for r in cleaned.removed)

@@ -288,3 +288,21 @@ def test_compare_hedged_side_remark_naming_nobody_else_names_is_no_frame(annotat
                  "the Bresk Navy.")
     b = annotate("b", "Capital Wire", "2024-05-02", "A ferry hit the Marlow pier on Thursday, injuring 12 people.")
     assert not compare([a, b]).by_kind("frame")
+
+
+def test_compare_writer_addressing_the_reader_is_not_an_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "As a stunt, you have to admit that Dana Reyes of Bresk Rockets has style.")
+    b = annotate("b", "Capital Wire", "2024-05-02", "Bresk Rockets launched its heavy rocket on Monday.")
+    assert not [t for t in _exclusive_texts(compare([a, b])) if "you have to admit" in t]
+
+
+def test_compare_exclusives_are_capped_per_outlet_not_per_article(annotate):
+    facts = ["The Marlow council closed the Tarsk bridge on Monday after engineers found 14 cracks.",
+             "Mayor Ines Haddad ordered 300 sandbags for the Lemva quay on Monday.",
+             "The Ostria rail company cancelled 45 trains to Velmar on Monday.",
+             "Police in Bresk arrested 12 looters near the Kovar market on Monday."]
+    arts = [annotate(f"n{k}", "Northwind Post", "2024-05-02", fact) for k, fact in enumerate(facts)]
+    arts.append(annotate("c", "Capital Wire", "2024-05-02", "Floods hit Marlow county on Monday."))
+    ex = [f for f in compare(arts).by_kind("exclusive") if f.evidence[0].outlet == "Northwind Post"]
+    assert len(ex) == 3

@@ -52,6 +52,9 @@ _BYLINE_PRIORITY = {"byline": 0, "bio": 1, "credit": 2, "photo": 3, "dateline": 
 _SPACE = re.compile(r"\s+")
 
 
+_WIRE_CREDIT = re.compile(r"\(\s*(?:additional\s+)?(?:reporting|editing|writing)\s+by\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class CleanedText:
     """A cleaned body: its text, what was removed, and the metadata found in it."""
@@ -91,6 +94,11 @@ class _Body:
         kept = self.kept()
         for i in kept[:BYLINE_HEAD]:
             self._try_byline(i, outlet)
+        for i in kept[BYLINE_HEAD:]:
+            # a bracketed wire credit is one wherever it stands ("(Reporting by ...; Editing by ...)"):
+            # sites append related items after it
+            if _WIRE_CREDIT.match(self.paragraphs[i].text):
+                self._try_byline(i, outlet)
         for i in reversed(kept[-BYLINE_TAIL:]):
             if i in self.marks:
                 continue

@@ -102,7 +102,9 @@ _NO_CONTENT_RE = re.compile(
     r"|\bdeclined\s+to\s+comment\b|\bfor\s+comment\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|us|our|Our|ourselves)\b")
+_FIRST_PERSON_RE = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|us|our|Our|ourselves|you|You|your|Your|you're|you’re)\b"
+)  # the writer, or the reader addressed: a column or an explainer's aside, not a report
 _QUOTE_MARKS = "\"“”"
 
 
@@ -321,8 +323,11 @@ def exclusive_findings(
         finding = Finding.make("exclusive", summary, [sentence_evidence(story, s, **extra)],
                                article=story.articles[s.article].id, outlet=outlet, basis=basis,
                                importance=round(weight, 2))
-        per_article[s.article].append((weight, finding, speaker.casefold() if speaker else None))
+        # capped per independent outlet (its articles together): one outlet's three stories in a cluster
+        # should not fill the report with its own exclusives
+        per_article[group[s.article]].append((weight, finding, speaker.casefold() if speaker else None))
     findings: list[Finding] = []
+    position = {a.id: n for n, a in enumerate(story.articles)}
     for i in sorted(per_article):
         ranked: list[tuple[float, Finding]] = []
         quoted: set[str] = set()
@@ -334,5 +339,6 @@ def exclusive_findings(
             ranked.append((weight, finding))
             if len(ranked) == settings.max_exclusives_per_article:
                 break
-        findings.extend(f for _, f in sorted(ranked, key=lambda t: t[1].evidence[0].start))
+        findings.extend(f for _, f in sorted(ranked, key=lambda t: (position[t[1].evidence[0].article],
+                                                                     t[1].evidence[0].start)))
     return findings

@@ -44,7 +44,9 @@ class CompareSettings:
     )
     num_perm: int = _setting(64, "MinHash permutations.")
     max_timeline_per_date: int = _setting(4, "Timeline events kept per date (most reported first).")
-    max_exclusives_per_article: int = _setting(3, "Exclusive findings reported per article, most important first.")
+    max_exclusives_per_article: int = _setting(
+        3, "Exclusive findings reported per independent outlet (its articles together), most important first."
+    )
 
     def __post_init__(self) -> None:
         for name in ("sentence_similarity", "sentence_similarity_floor", "exclusive_similarity", "reuse_threshold", "reuse_min_share", "copy_share"):
