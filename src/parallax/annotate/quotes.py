@@ -51,7 +51,8 @@ from importlib import resources
 from types import MappingProxyType
 
 from ..model import Article, Entity, Quote, Span
-from .gazetteer import default_gazetteer
+from .entities import _place_first, _pronoun_gender_after, work_context
+from .gazetteer import default_gazetteer, name_key
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -247,6 +248,74 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z]")
+#: The word before a mention that makes it an object or an addressee, not the subject a later
+#: "he"/"she" refers to: a preposition, a verb of addressing, an -ed verb ("passed Kimi Lund");
+#: a possessive outlet may stand between ("told CNN's Anderson Cooper").
+_OBLIQUE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<w>in|at|from|of|near|to|for|with|by|on|about|against|behind|than|under|over|after|before|"
+    r"during|among|between|within|without|into|onto|upon|like|unlike|including|across|around|through|throughout|"
+    r"toward|towards|told|tell|tells|telling|"
+    r"asked|asking|interviewed|interviewing|thanked|thanking|beat|beats|met|meets|[a-z]{2,}ed)"
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|my)\s+)?(?:[A-Z][\w.&’'-]*\s+){0,2}$"
+)
+_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+#: How far back (characters) a subject may be preferred to a nearer object for "he"/"she".
+_SUBJECT_REACH = 700
+#: ", Tamara Hale, wrote" / ", Leslie Vane, responded": a name in apposition after a description.
+_APPOSITION_NAME = re.compile(r"\s*,\s*")
+_APPOSITION_CLOSE = re.compile(r"\s*(?:,|—|–|\s(?:said|says|told|tells|wrote|writes|added|adds)\b)")
+#: Heads of a description that speak for the person they name ("Lund's spokesman", "a lawyer for Lund").
+_ON_BEHALF_HEADS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople representative representatives rep reps lawyer lawyers
+    attorney attorneys publicist agent aide aides adviser advisers advisor advisors office campaign team camp
+    statement administration government staff account""".split()
+)
+
+
+_POSSESSED_HEAD = re.compile(r"[’']s?\s+(?:[a-z-]+\s+)?(?P<head>[a-z-]+)\s*$")
+_DESCRIBED_BY = re.compile(
+    r"^(?:the|a|an|one)\s+(?:[a-z-]+\s+){0,4}(?P<head>[a-z-]+)\s+(?:for|of|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _described_head(text: str, start: int, end: int, name_start: int, name_end: int) -> str | None:
+    """The common noun a speaker phrase is about when the name inside it only qualifies it:
+    "Bruce Lund's sister" → "sister", "A representative for Lund" → "representative"; else None."""
+    m = _POSSESSED_HEAD.match(text, name_end, end)
+    if m is not None and m.end() == end:
+        return m.group("head").lower()
+    if not text[name_end:end].strip(" ,"):
+        lead = text[start:name_start]
+        d = _DESCRIBED_BY.match(lead)
+        if d is not None:
+            # the description's own noun: "A family in the suburbs of Lund" is about a family
+            for w in lead.lower().split()[1:]:
+                if w in _OTHER_PEOPLE or w in _ON_BEHALF_HEADS:
+                    return w
+            return d.group("head").lower()
+    return None
+
+
+#: Heads of a description that name someone other than the person they mention ("Lund's sister",
+#: "a friend of Lund", "Trump supporters").
+_OTHER_PEOPLE = frozenset(
+    """sister sisters brother brothers mother father son sons daughter daughters wife husband widow widower
+    cousin aunt uncle niece nephew grandmother grandfather grandson granddaughter family relatives relative
+    parents children kids fiance fiancé fiancee fiancée girlfriend boyfriend partner friend friends neighbor
+    neighbors neighbour neighbours classmate classmates colleague colleagues teammate teammates fan fans
+    supporter supporters critic critics opponent opponents rival rivals accuser accusers""".split()
+)
+
+
+def _stands_in(gaz, name: str) -> bool:
+    """Whether an entity of unknown kind looks like a person's name ("Ana Ruiz", not "Chicago Cubs")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or all(w.isupper() for w in words):
+        return False
+    for w in words:
+        if w in gaz.org_words or w in gaz.place_words or w in gaz.function_words or w in gaz.adjectives:
+            return False
+    return not _place_first(gaz, name)
 #: "the senator said": title words before a name that the bare noun refers back to.
 _TITLE_CUES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -869,10 +938,19 @@ def _quantity_before(text: str, end: int, floor: int) -> tuple[int, int] | None:
 class _Doc:
     """Per-call indexes over one text (sentences, entities, verbs, quotes); never shared."""
 
-    def __init__(self, text: str, sentences: Sequence[Span], entities: Sequence[Entity]) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        entities: Sequence[Entity],
+        quote_spans: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
+        self.quote_spans = sorted(quote_spans)
+        self.quote_starts = [q[0] for q in self.quote_spans]
         sents = sorted(sentences, key=lambda s: s.start) or [Span(0, len(text))]
         self.sent_starts = [s.start for s in sents]
+        self.sent_start_set = frozenset(self.sent_starts)
         self.sents = sents
         mentions: list[tuple[int, int, Entity]] = []
         for ent in entities:
@@ -885,11 +963,14 @@ class _Doc:
         persons.sort()
         self.person_ends = [p[0] for p in persons]
         self.person_starts = [p[1] for p in persons]
-        # persons; names of unknown kind with two words or more ("Ana Ruiz") stand in when unsure
+        # persons; names of unknown kind that look like a person's ("Ana Ruiz", not "Chicago Cubs", "Kill
+        # Bill" or "Times Magazine") stand in when unsure
+        gaz = default_gazetteer()
+        stand_ins = {ent.name for ent in entities if ent.kind == "other" and _stands_in(gaz, ent.name)}
         self.person_mentions = [
             (s, e, ent)
             for s, e, ent in mentions
-            if ent.kind == "person" or ent.kind == "other" and " " in ent.name
+            if ent.kind == "person" or ent.name in stand_ins and not work_context(text, s, e)
         ]
         self.person_mentions.sort(key=lambda t: t[1])
         self.person_mention_ends = [m[1] for m in self.person_mentions]
@@ -934,7 +1015,8 @@ class _Doc:
         return head + toks if head else toks
 
     def gender(self, ent: Entity) -> str | None:
-        """``m``/``f`` from the entity's given name or a gendered title before a mention ("Mrs.")."""
+        """``m``/``f`` from the entity's given name, a gendered title or role before a mention ("Mrs.",
+        "her ex-boyfriend"), or a pronoun after a mention and its verb ("Lund says she …")."""
         if ent.name in self._genders:
             return self._genders[ent.name]
         gaz = default_gazetteer()
@@ -944,11 +1026,77 @@ class _Doc:
             for m in ent.mentions:
                 before = self.text[max(0, m.start - 20) : m.start].split()
                 if before:
-                    g = gaz.title_gender(before[-1])
+                    g = gaz.title_gender(before[-1].rstrip(","))
+                    if g is not None:
+                        break
+            if g is None:
+                for m in ent.mentions:
+                    g = _pronoun_gender_after(self.text, m.end)
                     if g is not None:
                         break
         self._genders[ent.name] = g
         return g
+
+    def attributed_quote(self, pos: int) -> tuple[int, int]:
+        """The quotation a pronoun at ``pos`` attributes or stands in: "“… Trump …,” he said" → the
+        quotation's span, whose names are not the speaker's; ``(0, 0)`` when there is none."""
+        i = bisect.bisect_right(self.quote_starts, pos) - 1
+        if i < 0:
+            return (0, 0)
+        qs, qe = self.quote_spans[i]
+        if qs < pos < qe or qe <= pos and not self.text[qe:pos].strip(" ,—–-\n"):
+            return (qs, qe)
+        return (0, 0)
+
+    def oblique(self, start: int, end: int) -> bool:
+        """Whether the mention at ``[start, end)`` is an object: after a preposition ("ahead of Rosberg"),
+        an addressee ("told CNN's Anderson Cooper", "speaking with Jimmy Kimmel"), a verb's object
+        ("passed Kimi Raikkonen"), or a modifier of a role noun ("Boko Haram fighters", "Cubs fans")."""
+        after = _NEXT_LOWER.match(self.text, end)
+        if after is not None:
+            w = after.group(1)
+            titles = default_gazetteer().titles
+            if w in titles or w.endswith("s") and (w[:-1] in titles or w[:-2] in titles):
+                return True
+        m = _OBLIQUE_BEFORE.search(self.text, max(0, start - 40), start)
+        if m is None:
+            return False
+        word = m.group("w")
+        if word == "to" and self.text[max(0, m.start("w") - 10) : m.start("w")].rstrip().endswith("according"):
+            return False  # "according to X" names a source
+        if word.endswith("ed") and word in REPORTING_VERBS:
+            return False  # "…,” added Peskov: an inverted subject
+        return True
+
+    def antecedent_person(self, pos: int, want: str) -> str | None:
+        """The person "he"/"she" at ``pos`` refers to: the most recent compatible mention outside
+        quotations, preferring a subject to an object or addressee within a few sentences."""
+        k = bisect.bisect_right(self.person_mention_ends, pos) - 1
+        fallback: str | None = None
+        skip = self.attributed_quote(pos)
+        while k >= 0:
+            ms, me, ent = self.person_mentions[k]
+            k -= 1
+            if skip[0] <= ms < skip[1] or self.gender(ent) not in (None, want):
+                continue
+            if self.oblique(ms, me):
+                if fallback is None:
+                    fallback = ent.name
+                continue
+            if fallback is not None and pos - ms > _SUBJECT_REACH:
+                return fallback
+            return ent.name
+        return fallback
+
+    def can_speak(self, ent: Entity, start: int, end: int) -> bool:
+        """A person, an organisation, a group, a country or a capital ("Moscow said") may speak; any
+        other place, and a work ("Kill Bill"), may not."""
+        if ent.kind == "place":
+            gaz = default_gazetteer()
+            return ent.name in gaz.countries or ent.name in gaz.capitals
+        if ent.kind == "other":
+            return not work_context(self.text, start, end)
+        return True
 
     def sentence(self, pos: int) -> Span:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -1146,7 +1294,7 @@ class _Doc:
             if (
                 head is not None
                 and self.text[head[0]].isupper()
-                and self.resolve(head) is not None
+                and self.named(head)
                 and (not lead or lead[-1].lower() in ("and", "but", "while") or lead[-1][-1:] in ",;:—")
             ):
                 return (head[0], np[1])
@@ -1190,28 +1338,33 @@ class _Doc:
         return np
 
     # -- names
-    def resolve(self, span: tuple[int, int]) -> str | None:
+    def named(self, span: tuple[int, int]) -> bool:
+        """Whether a phrase names someone or something (the patterns' test for a subject): an entity
+        mention of any kind, or a capitalised run that may be a name. Looser than :meth:`resolve`,
+        which also decides who may be a speaker."""
+        return self.resolve(span, loose=True) is not None
+
+    def resolve(self, span: tuple[int, int], loose: bool = False) -> str | None:
+        """The speaker's name for the phrase at ``span``, or None.
+
+        ``loose`` keeps every entity mention (places and titles too) and every capitalised run,
+        as the attribution patterns need to recognise a subject; the speaker's name itself
+        (``loose=False``) is never a place other than a country or a capital, a work, a
+        capitalised common word at a sentence start, or the person a description only qualifies
+        ("Bruce Lund's sister")."""
         s, e = span
         surface = self.text[s:e]
         low = surface.lower()
         low = _POSSESSIVE_PRONOUNS.get(low, low)
         if low in _PERSON_PRONOUNS:
-            want = "m" if low == "he" else "f"
-            k = bisect.bisect_right(self.person_mention_ends, s) - 1
-            first = None
-            while k >= 0:
-                ent = self.person_mentions[k][2]
-                first = first or ent.name
-                if self.gender(ent) in (None, want):
-                    return ent.name
-                k -= 1
-            return None
+            return self.antecedent_person(s, "m" if low == "he" else "f")
         if low in _PRONOUNS:
             return None
         if low in _RELATIVES:
             ant = self.antecedent(s)
-            return self.resolve(ant) if ant is not None else None
+            return self.resolve(ant, loose) if ant is not None else None
         best = None
+        blocked = False
         i = bisect.bisect_left(self.mention_starts, s)
         j = max(0, i - 3)
         for ms, me, ent in self.mentions[j:]:
@@ -1219,14 +1372,34 @@ class _Doc:
                 break
             if me <= s:
                 continue
-            key = (ent.kind == "person", me)
+            if not loose and not self.can_speak(ent, ms, me):
+                blocked = True  # "A family in the suburbs of New York": the place is not the speaker
+                continue
+            # the head of the phrase (its last name) wins: "Cubs fan Rodrigo Lund" is Rodrigo Lund
+            key = (ent.kind == "person" or ent.kind == "other" and " " in ent.name, me)
             if best is None or key > best[0]:
-                best = (key, ent)
-        if best is not None:
-            return best[1].name
+                best = (key, ent, ms)
         words = surface.split()
+        if best is not None:
+            ent = best[1]
+            head = None if loose else _described_head(self.text, s, e, best[2], best[0][1])
+            if head in _ON_BEHALF_HEADS or head in _OTHER_PEOPLE:
+                # "Bruce Lund's sister, Tamara Hale, wrote", "a representative for Lund, Leslie Vane":
+                # the name in apposition; "Bruce Lund's sister" alone is not Bruce Lund
+                named = self.apposition(e)
+                if named is not None:
+                    return named
+                if head in _OTHER_PEOPLE:
+                    return None
+            return ent.name
         if not words or not words[-1][:1].isupper():
+            if words and words[-1][:1].islower() and not loose:
+                named = self.apposition(e)
+                if named is not None:
+                    return named
             return self.titled(words, s)
+        if blocked and not loose:
+            return None
         run: list[str] = []
         for w in reversed(words):
             if not w[:1].isupper() or w.lower() in _DETERMINERS:
@@ -1235,16 +1408,40 @@ class _Doc:
         run.reverse()
         while run and run[0].rstrip(".").lower() in _HONORIFICS and len(run) > 1:
             run.pop(0)
-        if len(run) == 1 and not self.name_like(run[0]):
+        if len(run) == 1 and (
+            not self.name_like(run[0], loose)
+            or not loose
+            and e - len(run[0]) in self.sent_start_set
+            and not self.text.startswith(":", e)
+            and name_key(run[0]) not in default_gazetteer().person_names
+        ):
+            # "Despite saying …", "Hours after …": a capitalised word the entities stage did not take as a
+            # name, at a sentence start, is not one (a "Poll: …" headline lead still is)
             return None
         return " ".join(run).rstrip(".,") or None
 
+    def apposition(self, end: int) -> str | None:
+        """The person named in apposition right after ``end``: ", Tamara Hale, wrote" → "Tamara Hale"."""
+        m = _APPOSITION_NAME.match(self.text, end)
+        if m is None:
+            return None
+        i = bisect.bisect_left(self.mention_starts, m.end())
+        if i < len(self.mentions):
+            ms, me, ent = self.mentions[i]
+            if ms == m.end() and ent.kind in ("person", "other") and _APPOSITION_CLOSE.match(self.text, me):
+                return ent.name
+        return None
+
     @staticmethod
-    def name_like(word: str) -> bool:
+    def name_like(word: str, loose: bool = False) -> bool:
         """Whether a capitalised word no entity covers may still be a name: not a function word
-        ("Instead", "Meanwhile"), a participle ("Speaking") or a party label ("R-Calif.")."""
+        ("Instead", "Meanwhile", "Despite"), a participle ("Speaking") or a party label ("R-Calif.")."""
         w = word.rstrip(".,")
         low = w.lower()
+        if not loose:
+            gaz = default_gazetteer()
+            if w in gaz.function_words or w in gaz.demonyms or w in gaz.adjectives or w in gaz.group_adjectives:
+                return False  # "Despite", "British", "Western": never a speaker's name
         return not (low in _FUNCTION_WORDS or _PARTY_LABEL.match(w) or low.endswith("ing"))
 
     def titled(self, words: list[str], pos: int) -> str | None:
@@ -1419,7 +1616,7 @@ def _appositive_subject(doc: _Doc, end: int, floor: int) -> tuple[int, int] | No
     low = surface.lower()
     if low in _RELATIVES or low == "it":
         return None
-    named = surface[:1].isupper() and doc.resolve(head) is not None
+    named = surface[:1].isupper() and doc.named(head)
     first = inner[0].lower().strip(",")
     if mark == ",":
         if not (
@@ -1525,7 +1722,7 @@ def _clause_subject(doc: _Doc, pos: int, floor: int, participle: bool = False) -
         surface = text[np[0] : np[1]]
         if surface.lower() in ("he", "she", "they", "we", "i"):
             return np
-        if surface[:1].isupper() and doc.resolve(np):
+        if surface[:1].isupper() and doc.named(np):
             words = surface.split()
             if words[0].lower() not in _DETERMINERS:
                 while len(words) > 1 and words[-1][:1].islower():
@@ -1589,6 +1786,26 @@ def _trailing(doc: _Doc, sent: Span, after: int) -> _Attribution | None:
     return doc.attribution(np, hit)
 
 
+#: Words that open a participle clause before the main clause ("Despite saying …, Mr. Lund said …").
+_SUBORDINATORS = frozenset(["despite", "after", "before", "while", "since", "when", "upon", "without", "besides"])
+
+
+def _main_clause_subject(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[int, int] | None:
+    """ "Despite saying that …, Mr. Lund said …": the subject of a participle that opens the sentence
+    after a subordinator is the main clause's, after the clause's comma (``np`` is the subordinator)."""
+    if not hit.form.endswith("ing") or doc.text[np[0] : np[1]].lower() not in _SUBORDINATORS:
+        return None
+    text = doc.text
+    comma = text.find(",", hit.end, sent.end)
+    if comma < 0:
+        return None
+    for h2 in doc.hits_between(comma, sent.end)[:2]:
+        np2 = doc.np_before(h2.cue_start, comma + 1)
+        if np2 is not None and not text[comma + 1 : np2[0]].strip() and doc.named(np2):
+            return np2
+    return None
+
+
 def _within_sentence(doc: _Doc, sent: Span, start: int, end: int) -> _Attribution | None:
     """The sentence's own source for a quoted fragment between ``start`` and ``end``."""
     att = _trailing(doc, sent, end)
@@ -1605,6 +1822,7 @@ def _within_sentence(doc: _Doc, sent: Span, start: int, end: int) -> _Attributio
         if np is None:
             np = _participle_subject(doc, hit, sent.start)
         if np is not None:
+            np = _main_clause_subject(doc, hit, np, sent) or np
             return doc.attribution(np, hit)
     for hit in doc.hits_between(end, sent.end):
         np = doc.np_before(hit.cue_start, end)
@@ -1636,7 +1854,7 @@ def _unknown_verb(doc: _Doc, start: int, end: int) -> _Attribution | None:
         if inv:
             # "“This is fantastic!” beamed Donald Hartley": an unknown verb, then a name
             np = (inv.start("np"), inv.end("np"))
-            if doc.resolve(np) is not None and _name_ok(inv.group("np").split()[0]):
+            if doc.named(np) and _name_ok(inv.group("np").split()[0]):
                 v = Span(inv.start("v"), inv.end("v"))
                 return _Attribution(doc.resolve(np), Span(*np), inv.group("v"), v)
         m = _UNKNOWN_VERB_AFTER.match(text, end, le)
@@ -1650,7 +1868,7 @@ def _unknown_verb(doc: _Doc, start: int, end: int) -> _Attribution | None:
     if m:
         floor = max(ls, doc.sentence(m.start()).start)
         subj = doc.np_before(m.start("v"), floor)
-        if subj is not None and (text[subj[0] : subj[1]].lower() in _PERSON_PRONOUNS or doc.resolve(subj)):
+        if subj is not None and (text[subj[0] : subj[1]].lower() in _PERSON_PRONOUNS or doc.named(subj)):
             return _Attribution(doc.resolve(subj), Span(*subj), m.group("v"), Span(m.start("v"), m.end("v")))
     return None
 
@@ -1670,11 +1888,11 @@ def _colon_lead(doc: _Doc, start: int) -> _Attribution | None:
     ls, _ = doc.line(k)
     floor = max(ls, doc.sentence(k).start)
     np = doc.np_before(k, floor)
-    if np is not None and not (text[np[0] : np[1]][:1].isupper() and doc.resolve(np)):
+    if np is not None and not (text[np[0] : np[1]][:1].isupper() and doc.named(np)):
         np = None
     if np is None:
         np = doc.np_after(floor, k, max_tokens=6)
-        if np is None or not (text[np[0] : np[1]][:1].isupper() and doc.resolve(np)):
+        if np is None or not (text[np[0] : np[1]][:1].isupper() and doc.named(np)):
             return None
     return _Attribution(doc.resolve(np), Span(*np), ":", Span(k, k + 1))
 
@@ -1739,12 +1957,13 @@ def find_quotes(text: str, sentences: Sequence[Span], entities: Sequence[Entity]
     >>> [(q.kind, text[q.start:q.end]) for q in find_quotes(text, [], [])]
     [('direct', '“We are ready,”')]
     """
-    doc = _Doc(text, sentences, entities)
+    spans = _find_quote_spans(text)
+    doc = _Doc(text, sentences, entities, [(s, e) for s, e, _c in spans])
     quotes: list[Quote] = []
     direct_cues: set[int] = set()
     quoted: list[tuple[int, int]] = []
     prev_quote: Quote | None = None
-    for start, end, _closed in _find_quote_spans(text):
+    for start, end, _closed in spans:
         quoted.append((start, end))
         kind = _kind(doc, start, end)
         sent = doc.sentence(start)
@@ -1837,13 +2056,16 @@ def _join_inner_partials(quotes: list[Quote], indirect: list[Quote]) -> list[Quo
     out = []
     for q in quotes:
         ind = by_cue.get(q.cue_span.start) if q.kind == "partial" and q.cue_span is not None else None
-        if ind is not None and ind.cue_span != q.cue_span and ind.start <= q.start and q.end <= ind.end + 2:
+        if ind is not None and ind.start <= q.start and q.end <= ind.end + 2 and (
+            ind.cue_span != q.cue_span or ind.speaker_span != q.speaker_span
+        ):
+            # the clause's speaker too: "X issued a statement on behalf of A, B and C, offering “…”" is X's
             q = Quote(
                 start=q.start,
                 end=q.end,
                 kind=q.kind,
-                speaker=q.speaker,
-                speaker_span=q.speaker_span,
+                speaker=ind.speaker,
+                speaker_span=ind.speaker_span,
                 cue=ind.cue,
                 cue_span=ind.cue_span,
                 on_behalf_of=q.on_behalf_of,
@@ -1986,6 +2208,7 @@ def _indirect(doc: _Doc, quoted: list[tuple[int, int]], direct_cues: set[int], u
                     np = _clause_subject(doc, hit.cue_start, sent.start) or np
                 if np is None:
                     continue
+            np = _main_clause_subject(doc, hit, np, sent) or np
             if _passive(text, hit):
                 continue  # "The council is expected to …": the subject is not the source
             if hit.tier == "stance" and not _agent_like(doc, np):
@@ -2175,7 +2398,7 @@ def _noun_cues(doc: _Doc, quoted: list[tuple[int, int]]) -> list[Quote]:
             while words and not _name_ok(words[0]):
                 np = (np[0] + len(words[0]) + 1, np[1])  # "Yesterday Trump's" → "Trump"
                 words.pop(0)
-            if not words or doc.resolve(np) is None:
+            if not words or not doc.named(np):
                 continue
         sent = doc.sentence(m.start())
         comma = _CLAUSE_COMMA.search(text, c.end(), sent.end)
@@ -2397,7 +2620,7 @@ def _agent_like(doc: _Doc, np: tuple[int, int]) -> bool:
     if low in _RELATIVES:
         ant = doc.antecedent(np[0])
         return low == "who" or ant is not None and _agent_like(doc, ant)
-    if surface[:1].isupper() and doc.resolve(np):
+    if surface[:1].isupper() and doc.named(np):
         return True
     words = low.split()
     head = words[-1].strip(".,") if words else ""
@@ -2549,8 +2772,7 @@ def _headlines(doc: _Doc) -> list[Quote]:
         if m is None or len(doc.text[m.end() : le].split()) < 3:
             continue
         np = (m.start(1), m.end(1))
-        name = doc.resolve(np)
-        if name is None or m.group(1).split()[0] in (
+        if not doc.named(np) or m.group(1).split()[0] in (
             "The",
             "Latest",
             "Update",
@@ -2566,7 +2788,7 @@ def _headlines(doc: _Doc) -> list[Quote]:
                 start=cs,
                 end=ce,
                 kind="indirect",
-                speaker=name,
+                speaker=doc.resolve(np),
                 speaker_span=Span(*np),
                 cue=":",
                 cue_span=Span(m.end(1), m.end(1) + 1),
