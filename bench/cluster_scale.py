@@ -191,6 +191,8 @@ def measure(count: int, batch: int = 1000) -> dict[str, float | int]:
         "stories_gold": len(set(gold)),
         "stories_pred": len(set(pred)),
         "active_stories": sum(s.active for s in clusterer.stories_.values()),
+        "merges": len(clusterer.merged_),
+        "splits": len(getattr(clusterer, "splits_", {})),
         "bcubed_p": round(bp, 4),
         "bcubed_r": round(br, 4),
         "bcubed_f1": round(bf, 4),

@@ -63,6 +63,22 @@ def test_represent_a_word_with_an_inner_capital_is_a_name_when_never_lower_case(
     assert terms.entities == {stem("iphone"): 2}  # "Buyers" also occurs lower case: not a name
 
 
+def test_represent_text_with_typographic_punctuation_reads_the_same_words_as_any_text() -> None:
+    # an ASCII text (typographic quotes and dashes allowed) is read with an ASCII pattern, others with
+    # the Unicode one: the words must be the same either way
+    typographic = "Kim’s “offer” — made in Seoul… was welcomed by O’Neill and the co-chair."
+    accented = typographic + " Café Zürich"
+    t1, t2 = article_terms(Article(id="a", text=typographic)), article_terms(Article(id="b", text=accented))
+    assert t1.body == {"kim": 1, "offer": 1, "seoul": 1, "welcom": 1, "o’neill": 1, "co-chair": 1}
+    assert t2.body == {**t1.body, "café": 1, "zürich": 1}
+    assert t1.entities == {"kim": 1, "seoul": 1, "o’neill": 1}
+
+
+def test_represent_annotated_entity_names_join_in_the_order_written() -> None:
+    article = Article(id="a", text="x", entities=(Entity("Bashar al-Assad", "person", aliases=("Assad",)),))
+    assert list(article_terms(article).entities) == ["bashar", "al-assad", "assad"]
+
+
 def test_represent_lead_holds_only_the_first_content_words() -> None:
     article = Article(id="a", text="alpha bravo charlie delta echo foxtrot")
     assert set(article_terms(article, lead_words=2).lead) == {"alpha", "bravo"}

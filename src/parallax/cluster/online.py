@@ -25,6 +25,15 @@ at least ``merge_threshold``; the older story keeps its id. The cost is bounded 
 article's: one index look-up and ``max_candidates`` comparisons, a logarithmic number of
 times per story.
 
+Splits, against chaining: a running-sum centroid attracts every article of its theme, so one
+theme's events told weeks apart could chain into one hub story. When an article joins a story
+after a silence of at least ``split_gap_days``, the articles from it on are the story's burst,
+summed beside the story; while the burst grows (up to 32 articles) it is compared with the rest of
+the story by average linkage computed from the sums alone, and splits off into a story of its own
+when the two parts are less alike than each part's own articles are (by ``split_ratio``) and their
+centroids would not be merged again. No member vectors are kept; the cost is one pass over the
+burst's terms per field for each article of a burst.
+
 Stories quiet for ``window_days`` (or beyond ``max_active`` active stories, least recent
 first) are retired: taken out of the index and compacted, but still listed in ``stories_``.
 """
@@ -34,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import repeat
@@ -50,7 +60,7 @@ from ..represent.tfidf import (
     cosine_of_sums,
     cosine_to_sum,
     top_terms,
-    weigh,
+    weigh_values,
 )
 
 __all__ = ["FIELDS", "StoryClusterer", "StoryState", "parse_published", "story_id_for"]
@@ -59,11 +69,14 @@ __all__ = ["FIELDS", "StoryClusterer", "StoryState", "parse_published", "story_i
 FIELDS = ("title", "lead", "body", "entities", "embedding")
 _TERM_FIELDS = ("title", "lead", "body", "entities")  # the fields whose keys are words
 _STATE_VERSION = 2  # 2: weighted index terms, born/indexed_at, merges
-_MEMO_LIMIT = 1_000_000  # word forms remembered before the memo starts over
+_MEMO_LIMIT = 1_000_000  # words remembered before the memo starts over
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Stories a growing story is compared with for consolidation: the index ranks the one it should
 #: merge with first (they share its heaviest words), so a few keep the check cheap.
 _MERGE_CANDIDATES = 3
+#: A burst is checked for a split while it has at most this many articles; a burst that has grown
+#: this large without splitting off is part of its story (the check's cost stays bounded).
+_BURST_MAX = 32
 
 
 def parse_published(value: str | None) -> float | None:
@@ -103,6 +116,54 @@ def _heaviest(vec: Mapping[str, float], k: int) -> dict[str, float]:
     return dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:k])
 
 
+class Burst:
+    """The articles a story gained since its latest silence (a gap of at least ``split_gap_days``):
+    their ids, the sums of their vectors, and the story's last time before them.
+
+    Kept only while the split check still reads it (up to :data:`_BURST_MAX` articles).
+    """
+
+    __slots__ = ("articles", "born", "counts", "first", "head_last", "head_seq", "norms", "sums")
+
+    def __init__(self, first: float, born: int, head_last: float | None, head_seq: int) -> None:
+        self.articles: list[str] = []
+        self.first = first  # publication time of its first article
+        self.born = born  # stream position of its first article
+        self.head_last = head_last  # the story's last publication time before the burst
+        self.head_seq = head_seq  # and its stream position
+        self.sums: dict[str, SparseVector] = {f: {} for f in FIELDS}
+        self.norms: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
+        self.counts: dict[str, int] = dict.fromkeys(FIELDS, 0)
+
+    def cap(self, f: str, centroid_terms: int) -> None:
+        """Keep about the heaviest ``centroid_terms`` terms of field ``f``, as a story does."""
+        if len(self.sums[f]) > centroid_terms + centroid_terms // 4:
+            self.sums[f] = {term: self.sums[f][term] for term in top_terms(self.sums[f], centroid_terms)}
+            self.norms[f] = sum(v * v for v in self.sums[f].values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": list(self.articles),
+            "first": self.first,
+            "born": self.born,
+            "head_last": self.head_last,
+            "head_seq": self.head_seq,
+            "sums": {f: dict(v) for f, v in self.sums.items()},
+            "norms": dict(self.norms),
+            "counts": dict(self.counts),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Burst:
+        b = cls(float(d["first"]), int(d["born"]), d.get("head_last"), int(d.get("head_seq", 0)))
+        b.articles = [str(a) for a in d["articles"]]
+        for f in FIELDS:
+            b.sums[f] = {str(k): float(v) for k, v in d["sums"].get(f, {}).items()}
+            b.norms[f] = float(d["norms"].get(f, 0.0))
+            b.counts[f] = int(d["counts"].get(f, 0))
+        return b
+
+
 class StoryState:
     """A story as the clusterer holds it: members, time span and per-field centroid sums.
 
@@ -112,8 +173,8 @@ class StoryState:
     ``terms`` are its index terms and their weights while it is active.
     """
 
-    __slots__ = ("active", "articles", "born", "first", "id", "indexed_at", "last", "norms", "seq", "sums",
-                 "terms")  # fmt: skip
+    __slots__ = ("active", "articles", "born", "counts", "first", "id", "indexed_at", "last", "norms", "seq",
+                 "sums", "tail", "terms")  # fmt: skip
 
     def __init__(self, story_id: str, born: int = 0) -> None:
         self.id = story_id
@@ -125,8 +186,10 @@ class StoryState:
         self.indexed_at = 0  # size when its index terms were last re-read
         self.sums: dict[str, SparseVector] = {f: {} for f in FIELDS}
         self.norms: dict[str, float] = dict.fromkeys(FIELDS, 0.0)
+        self.counts: dict[str, int] = dict.fromkeys(FIELDS, 0)  # members whose field is not empty
         self.terms: dict[str, float] = {}  # index term -> weight, while active
         self.active = True
+        self.tail: Burst | None = None  # the articles since the story's latest silence, while checked
 
     @property
     def size(self) -> int:
@@ -161,6 +224,8 @@ class StoryState:
             "norms": dict(self.norms),
             "terms": dict(self.terms),
             "active": self.active,
+            "counts": dict(self.counts),
+            "tail": None if self.tail is None else self.tail.to_dict(),
         }
 
     @classmethod
@@ -179,6 +244,10 @@ class StoryState:
             norms = d.get("norms") or {}
             s.norms[f] = float(norms[f]) if f in norms else sum(v * v for v in s.sums[f].values())
         s.terms = {str(t): float(w) for t, w in (d.get("terms") or {}).items()}
+        counts = d.get("counts")  # absent in a state written before splits: every member counted
+        s.counts = {f: int(counts.get(f, 0)) if counts else (len(s.articles) if s.norms[f] > 0 else 0)
+                    for f in FIELDS}  # fmt: skip
+        s.tail = Burst.from_dict(d["tail"]) if d.get("tail") else None
         return s
 
     def absorb(self, other: StoryState, centroid_terms: int) -> None:
@@ -189,8 +258,10 @@ class StoryState:
         self.first = min(firsts) if firsts else None
         self.last = max(lasts) if lasts else None
         self.seq = max(self.seq, other.seq)
+        self.tail = None  # a merged story's latest burst is no longer one stretch of its coverage
         for f in FIELDS:
             self.norms[f] = add_into(self.sums[f], other.sums[f], self.norms[f])
+            self.counts[f] += other.counts[f]
             self.cap(f, centroid_terms)
 
     def cap(self, f: str, centroid_terms: int) -> None:
@@ -214,6 +285,11 @@ class StoryClusterer:
     merge_threshold
         Least centroid-to-centroid score for two active stories to merge (consolidation); None
         turns consolidation off.
+    split_ratio, split_gap_days
+        A story's articles after a silence of ``split_gap_days`` (its burst) split off into a story
+        of their own when their mean similarity to the story's earlier articles is below
+        ``split_ratio`` times the lower mean similarity within either part (average linkage); None
+        turns splits off.
     title_weight, lead_weight, body_weight, entity_weight
         Weights of the cosine of each sub-vector (title, first ``lead_words`` content words,
         whole body, entity names).
@@ -244,8 +320,9 @@ class StoryClusterer:
     story, active or retired, in creation order; a story merged into another is gone from it),
     ``labels_`` (story id of every article seen, in the order given, merges applied),
     ``assignments_`` (article id -> story id), ``merged_`` (id of a story merged away -> the id
-    it was merged into), ``moved_`` (ids of the articles seen before the last call whose story
-    changed in it, by a merge), ``n_seen_``.
+    it was merged into), ``splits_`` (id of a story split off -> the id of the story it left),
+    ``moved_`` (ids of the articles seen before the last call whose story changed in it, by a merge
+    or a split), ``n_seen_``.
     """
 
     def __init__(
@@ -253,6 +330,8 @@ class StoryClusterer:
         *,
         threshold: float = 0.12,
         merge_threshold: float | None = 0.35,
+        split_ratio: float | None = 0.7,
+        split_gap_days: float = 7.0,
         title_weight: float = 1.0,
         lead_weight: float = 0.5,
         body_weight: float = 1.0,
@@ -273,6 +352,8 @@ class StoryClusterer:
     ) -> None:
         self.threshold = threshold
         self.merge_threshold = merge_threshold
+        self.split_ratio = split_ratio
+        self.split_gap_days = split_gap_days
         self.title_weight = title_weight
         self.lead_weight = lead_weight
         self.body_weight = body_weight
@@ -293,10 +374,10 @@ class StoryClusterer:
 
     # -- scikit-learn conventions -------------------------------------------------------
     _PARAMS = (
-        "threshold", "merge_threshold", "title_weight", "lead_weight", "body_weight", "entity_weight",
-        "time_weight", "time_scale_days", "window_days", "max_active", "max_candidates", "query_terms",
-        "index_terms", "max_posting", "body_terms", "centroid_terms", "lead_words", "embedder",
-        "embedding_weight",
+        "threshold", "merge_threshold", "split_ratio", "split_gap_days", "title_weight", "lead_weight",
+        "body_weight", "entity_weight", "time_weight", "time_scale_days", "window_days", "max_active",
+        "max_candidates", "query_terms", "index_terms", "max_posting", "body_terms", "centroid_terms",
+        "lead_words", "embedder", "embedding_weight",
     )  # fmt: skip
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -333,7 +414,10 @@ class StoryClusterer:
         merge = self.merge_threshold
         if merge is not None and (not isinstance(merge, (int, float)) or math.isnan(merge)):
             raise ValueError(f"StoryClusterer: merge_threshold must be a number or None, got {merge!r}")
-        for name in ("time_scale_days", "window_days"):
+        ratio = self.split_ratio
+        if ratio is not None and (not isinstance(ratio, (int, float)) or not 0 <= ratio):
+            raise ValueError(f"StoryClusterer: split_ratio must be a number >= 0 or None, got {ratio!r}")
+        for name in ("time_scale_days", "window_days", "split_gap_days"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or not value > 0:
                 raise ValueError(f"StoryClusterer: {name} must be a number of days above 0, got {value!r}")
@@ -350,25 +434,31 @@ class StoryClusterer:
     def _reset(self) -> None:
         self.idf_ = OnlineIdf()
         self.stories_: dict[str, StoryState] = {}
-        self._labels: list[str] = []  # as assigned; merges are applied when labels_ is read
+        self._labels: list[str] = []  # as assigned; merges and splits are applied when labels_ is read
+        self._label_ids: list[str] = []  # the article of each label
+        self._repeated: set[str] = set()  # article ids seen more than once (their label is positional)
         self.assignments_: dict[str, str] = {}
         self.merged_: dict[str, str] = {}
+        self.splits_: dict[str, str] = {}
         self.moved_: list[str] = []
         self._batch_ids: set[str] = set()
         self.n_seen_ = 0
         self.now_: float | None = None  # latest publication time seen (days since epoch)
         self._postings: dict[str, dict[str, float]] = {}  # term -> {story id: weight}
         self._active: dict[str, None] = {}  # active story ids, insertion-ordered
-        self._memo: Memo = {}  # word form -> (lower case, term, capitalised), computed once
+        self._memo: Memo = {}  # lower-case word -> term, computed once
 
     @property
     def labels_(self) -> list[str]:
         """The story id of every article seen, in the order given (merged stories resolved)."""
         if not hasattr(self, "stories_"):  # an AttributeError, so hasattr(clusterer, "labels_") is False
             raise AttributeError("this StoryClusterer is not fitted yet: call fit() or partial_fit() first")
-        if self.merged_:
-            resolve = self.resolve
-            self._labels = [resolve(label) for label in self._labels]
+        assignments, repeated, resolve = self.assignments_, self._repeated, self.resolve
+        if repeated:  # an id seen twice: its latest story is in assignments_, the earlier one by position
+            self._labels = [resolve(label) if aid in repeated else assignments[aid]
+                            for aid, label in zip(self._label_ids, self._labels)]  # fmt: skip
+        else:
+            self._labels = [assignments[aid] for aid in self._label_ids]
         return list(self._labels)
 
     def resolve(self, story_id: str) -> str:
@@ -462,6 +552,7 @@ class StoryClusterer:
             article = batch[i]
             labels[i] = self._add(article, story_id=article.story if stored else None, embedding=dense[i])
         self._labels.extend(labels)
+        self._label_ids.extend(a.id for a in batch)
         self.moved_ = list(dict.fromkeys(self.moved_))
         self._batch_ids = set()
         return self
@@ -472,13 +563,16 @@ class StoryClusterer:
             self._memo.clear()
         terms = article_terms(article, lead_words=self.lead_words, memo=self._memo)
         body = terms.body  # the lead's words are body words; the title's and the entities' mostly are
-        vocabulary = [*body, *dict.fromkeys(t for t in (*terms.title, *terms.entities) if t not in body)]
-        idf = self.idf_.weights(vocabulary, learn=learn)
+        vocabulary = [*body, *(t for t in dict.fromkeys((*terms.title, *terms.entities)) if t not in body)]
+        values = self.idf_.values(vocabulary, learn=learn)  # the body's first, in the body's order
+        get = dict(zip(vocabulary, values)).__getitem__
         return {
-            "title": weigh(terms.title, idf) if self.title_weight > 0 else {},
-            "lead": weigh(terms.lead, idf) if self.lead_weight > 0 else {},
-            "body": weigh(terms.body, idf, keep=self.body_terms) if self.body_weight > 0 else {},
-            "entities": weigh(terms.entities, idf, keep=self.body_terms) if self.entity_weight > 0 else {},
+            "title": weigh_values(terms.title, list(map(get, terms.title))) if self.title_weight > 0 else {},
+            "lead": weigh_values(terms.lead, list(map(get, terms.lead))) if self.lead_weight > 0 else {},
+            "body": weigh_values(body, values, keep=self.body_terms) if self.body_weight > 0 else {},
+            "entities": weigh_values(terms.entities, list(map(get, terms.entities)), keep=self.body_terms)
+            if self.entity_weight > 0
+            else {},
             "embedding": {},
         }
 
@@ -511,10 +605,12 @@ class StoryClusterer:
                     hits[sid] = get(sid, 0.0) + w * weight
         if exclude is not None:
             hits.pop(exclude, None)
+        k = self.max_candidates
+        if len(hits) > 4 * k:  # keep those scoring at least the k-th best (ties too), without a key call each
+            kth = heapq.nlargest(k, hits.values())[-1]
+            hits = {sid: score for sid, score in hits.items() if score >= kth}
         # best first, ties broken by id: dict and set orders vary between runs (hash seeds), results must not
-        if len(hits) <= self.max_candidates:
-            return [sid for sid, _ in sorted(hits.items(), key=_best_first)]
-        return [sid for sid, _ in heapq.nsmallest(self.max_candidates, hits.items(), key=_best_first)]
+        return [sid for sid, _ in sorted(hits.items(), key=_best_first)[:k]]
 
     def _weights(self, vecs: Mapping[str, SparseVector]) -> tuple[tuple[str, float], ...]:
         return tuple((f, w) for f, w in self._all_weights if vecs[f])
@@ -592,26 +688,176 @@ class StoryClusterer:
         elif not story.active:
             self._reactivate(story)
         self.n_seen_ += 1
+        burst = self._burst_of(story, t)
         story.articles.append(article.id)
         story.seq = self.n_seen_
         if t is not None:
             story.first = t if story.first is None else min(story.first, t)
             story.last = t if story.last is None else max(story.last, t)
+        counts = story.counts
         for f in FIELDS:
-            story.norms[f] = add_into(story.sums[f], vecs[f], story.norms[f])
-            story.cap(f, self.centroid_terms)
+            vec = vecs[f]
+            if vec:
+                counts[f] += 1
+                story.norms[f] = add_into(story.sums[f], vec, story.norms[f])
+                story.cap(f, self.centroid_terms)
+                if burst is not None:
+                    burst.counts[f] += 1
+                    burst.norms[f] = add_into(burst.sums[f], vec, burst.norms[f])
+                    burst.cap(f, self.centroid_terms)
+        if burst is not None:
+            burst.articles.append(article.id)
         self._active.pop(story_id, None)
         self._active[story_id] = None  # most recently updated last
+        if article.id in self.assignments_:
+            self._repeated.add(article.id)
         self.assignments_[article.id] = story_id
         size = len(story.articles)
         if size == 1:
             self._index(story, dict(list(query.items())[: self.index_terms]))
+        elif decided and burst is not None and len(burst.articles) >= 2 and self._splits(story):
+            story = self._split(story)
+            if self.merge_threshold is not None:
+                story = self._consolidate(story)
         elif self._due(story):
             self._index(story, self._centroid_terms(story))
             if decided and self.merge_threshold is not None:
                 story = self._consolidate(story)
         self._retire()
         return story.id
+
+    def _burst_of(self, story: StoryState, t: float | None) -> Burst | None:
+        """The burst an article published at ``t`` joins in ``story``, opened when ``t`` comes after a
+        silence of at least ``split_gap_days``; None when it joins no burst that is still checked."""
+        if self.split_ratio is None or t is None:
+            return None
+        burst = story.tail
+        if story.articles and story.last is not None and t - story.last >= self.split_gap_days:
+            burst = story.tail = Burst(t, self.n_seen_ - 1, story.last, story.seq)
+        elif burst is not None and (t < burst.first or len(burst.articles) >= _BURST_MAX):
+            if t >= burst.first:  # grown past the check without splitting off: part of its story
+                story.tail = None
+            elif burst.head_last is None or t > burst.head_last:  # a late article of the earlier part
+                burst.head_last, burst.head_seq = t, self.n_seen_
+            return None
+        return burst
+
+    def _splits(self, story: StoryState) -> bool:
+        """Whether the latest burst of ``story`` tells another event than the articles before it: the two
+        parts are apart (:meth:`_apart`, with ``H = S - T``, so ``T.H = S.T - |T|^2``) and consolidation
+        would not merge them again (their centroids score below ``merge_threshold``, as in
+        :meth:`story_score`), so a split is never undone by the next merge check."""
+        burst = story.tail
+        assert burst is not None
+        parts = []
+        num = total = 0.0
+        for f, w in self._all_weights:
+            n_t = burst.counts[f]
+            n_h = story.counts[f] - n_t
+            tail, sums, t2 = burst.sums[f], story.sums[f], burst.norms[f]
+            st = sum(map(mul, tail.values(), map(sums.get, tail.keys(), repeat(0.0))))  # S.T
+            h2 = max(float(n_h), story.norms[f] - 2.0 * st + t2)  # |S - T|^2
+            th = max(0.0, st - t2)
+            parts.append((w, th, n_t, t2, n_h, h2))
+            if n_t and n_h and t2 > 0:
+                num += w * th / math.sqrt(t2 * h2)
+                total += w
+        if not self._apart(parts):
+            return False
+        if self.merge_threshold is None or total <= 0:
+            return True
+        gap = burst.first - burst.head_last if burst.head_last is not None else 0.0
+        return num / total - self._time_penalty(gap) < self.merge_threshold
+
+    def _apart(self, parts: Iterable[tuple[float, float, int, float, int, float]]) -> bool:
+        """Average linkage, from sums alone: whether two groups of articles tell different events.
+
+        ``parts`` gives per field ``(weight, A.B, n_a, |A|^2, n_b, |B|^2)`` for the sums ``A`` and ``B``
+        of the two groups' unit vectors. The mean similarity across the groups is ``A.B / (n_a n_b)``,
+        within a group ``(|A|^2 - n_a) / (n_a (n_a - 1))``. The groups are apart when the mean across is
+        below ``split_ratio`` times the lower mean within (a one-article group has none: the other's
+        is used): they are less alike than each group's own articles are. Only fields both groups have
+        count; the first group needs two articles.
+        """
+        ratio = self.split_ratio
+        if ratio is None:
+            return False
+        cross = within_a = within_b = total = total_b = 0.0
+        for w, dot, n_a, a2, n_b, b2 in parts:
+            if n_a < 2 or n_b < 1:
+                continue
+            cross += w * dot / (n_a * n_b)
+            within_a += w * (a2 - n_a) / (n_a * (n_a - 1))
+            total += w
+            if n_b >= 2:
+                within_b += w * (b2 - n_b) / (n_b * (n_b - 1))
+                total_b += w
+        if total <= 0:
+            return False
+        reference = within_a / total
+        if total_b > 0:
+            reference = min(reference, within_b / total_b)
+        return reference > 0 and cross / total < ratio * reference
+
+    def _stories_apart(self, a: StoryState, b: StoryState) -> bool:
+        """:meth:`_apart` for two stories, the larger as the first group."""
+        if a.size < b.size:
+            a, b = b, a
+        parts = []
+        for f, w in self._all_weights:
+            sa, sb = a.sums[f], b.sums[f]
+            if len(sa) > len(sb):
+                dot = sum(map(mul, sb.values(), map(sa.get, sb.keys(), repeat(0.0))))
+            else:
+                dot = sum(map(mul, sa.values(), map(sb.get, sa.keys(), repeat(0.0))))
+            parts.append((w, dot, a.counts[f], a.norms[f], b.counts[f], b.norms[f]))
+        return self._apart(parts)
+
+    def _split(self, story: StoryState) -> StoryState:
+        """Split the latest burst of ``story`` off into a story of its own, named by its first article;
+        the earlier articles keep the story's id. Returns the new story."""
+        burst = story.tail
+        assert burst is not None
+        story.tail = None
+        new_id = story_id_for(burst.articles[0])
+        while new_id in self.stories_ or new_id in self.merged_:
+            new_id = story_id_for(new_id)
+        new = self.stories_[new_id] = StoryState(new_id, born=burst.born)
+        new.articles = list(burst.articles)
+        new.first, new.last, new.seq = burst.first, story.last, story.seq
+        leaving = Counter(burst.articles)
+        kept: list[str] = []
+        for aid in reversed(story.articles):  # the burst's are the latest occurrences of their ids
+            if leaving[aid] > 0:
+                leaving[aid] -= 1
+            else:
+                kept.append(aid)
+        story.articles = kept[::-1]
+        story.last, story.seq = burst.head_last, burst.head_seq
+        for f in FIELDS:
+            new.sums[f] = dict(burst.sums[f])
+            new.norms[f] = burst.norms[f]
+            new.counts[f] = burst.counts[f]
+            sums = story.sums[f]
+            for term, value in burst.sums[f].items():
+                left = sums.get(term)
+                if left is not None:
+                    left -= value
+                    if left > 1e-9:
+                        sums[term] = left
+                    else:
+                        del sums[term]
+            story.norms[f] = sum(v * v for v in sums.values())
+            story.counts[f] -= burst.counts[f]
+        assignments, batch = self.assignments_, self._batch_ids
+        for aid in new.articles:
+            assignments[aid] = new_id
+        self.moved_.extend(aid for aid in new.articles if aid not in batch)
+        self.splits_[new_id] = story.id
+        self._active[new_id] = None  # most recently updated last
+        self._index(story, self._centroid_terms(story))
+        self._index(new, self._centroid_terms(new))
+        return new
 
     @staticmethod
     def _due(story: StoryState) -> bool:
@@ -634,6 +880,8 @@ class StoryClusterer:
                 best, best_score = other, s
         if best is None or best_score < threshold:
             return story
+        if story.span_gap(best) >= self.split_gap_days and self._stories_apart(story, best):
+            return story  # what a split would part, a merge does not join (see _split)
         return self._merge(story, best)
 
     def _merge(self, a: StoryState, b: StoryState) -> StoryState:
@@ -684,6 +932,7 @@ class StoryClusterer:
         self._active.pop(story.id, None)
         if not compact:
             return
+        story.tail = None  # a retired story is not checked for splits
         keep = 2 * self.index_terms  # compact: a retired story keeps only its heaviest terms
         for f in FIELDS:
             if len(story.sums[f]) > keep:
@@ -756,6 +1005,7 @@ class StoryClusterer:
             "stories": [s.to_dict() for s in self.stories_.values()],
             "active": list(self._active),
             "merged": dict(self.merged_),
+            "splits": dict(self.splits_),
             "n_seen": self.n_seen_,
             "now": self.now_,
         }
@@ -784,6 +1034,7 @@ class StoryClusterer:
             for term, weight in story.terms.items():
                 self._postings.setdefault(term, {})[sid] = weight
         self.merged_ = {str(k): str(v) for k, v in (state.get("merged") or {}).items()}
+        self.splits_ = {str(k): str(v) for k, v in (state.get("splits") or {}).items()}
         self.n_seen_ = int(state["n_seen"])
         self.now_ = state.get("now")
         return self

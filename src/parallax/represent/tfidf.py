@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from operator import add, itemgetter, mul, sub
 from typing import Any
 
-__all__ = ["OnlineIdf", "SparseVector", "add_into", "cosine_of_sums", "cosine_to_sum", "top_terms", "weigh"]
+__all__ = [
+    "OnlineIdf", "SparseVector", "add_into", "cosine_of_sums", "cosine_to_sum", "top_terms", "weigh",
+    "weigh_values",
+]  # fmt: skip
 
 SparseVector = dict[str, float]
 
@@ -61,6 +64,11 @@ class OnlineIdf:
         """``idf(t)`` for each of ``terms`` in one C-level pass: an article's fields share their terms,
         so the clusterer looks each one up once, not once per field. ``learn`` first counts
         ``terms`` as one more document (as :meth:`update`, in the same pass over the table)."""
+        return dict(zip(terms, self.values(terms, learn=learn)))
+
+    def values(self, terms: Collection[str], *, learn: bool = False) -> list[float]:
+        """:meth:`weights` as a list in the order of ``terms`` (no map to build when the caller walks
+        the terms in that order anyway, as :func:`weigh_values` does)."""
         df = self.df
         dfs = list(map(df.get, terms, repeat(0)))
         if learn:
@@ -68,8 +76,7 @@ class OnlineIdf:
             dfs = list(map(add, dfs, repeat(1)))
             dict.update(df, zip(terms, dfs))  # plain dict update: Counter.update would add again
         table = _log1p_table(self.n)
-        log_n1 = table[self.n] + 1.0
-        return dict(zip(terms, map(sub, repeat(log_n1), map(table.__getitem__, dfs))))
+        return list(map(sub, repeat(table[self.n] + 1.0), map(table.__getitem__, dfs)))
 
     def state_dict(self) -> dict[str, Any]:
         return {"n": self.n, "df": dict(self.df)}
@@ -92,16 +99,26 @@ def weigh(
     """
     if not counts:
         return {}
-    weights = idf.weights(counts.keys()) if isinstance(idf, OnlineIdf) else idf
-    terms = counts.keys()
+    if isinstance(idf, OnlineIdf):
+        return weigh_values(counts, idf.values(counts.keys()), keep=keep)
+    return weigh_values(counts, list(map(idf.__getitem__, counts.keys())), keep=keep)
+
+
+def weigh_values(counts: Mapping[str, int], idf: Sequence[float], *, keep: int = 0) -> SparseVector:
+    """:func:`weigh` with the IDF of each term of ``counts`` given in the order of ``counts``."""
+    if not counts:
+        return {}
     if max(counts.values()) < _SUBLINEAR_MAX:
         tf: Iterable[float] = map(_SUBLINEAR.__getitem__, counts.values())
     else:
         tf = _sublinear(counts.values())
-    values = list(map(mul, tf, map(weights.__getitem__, terms)))
+    values = list(map(mul, tf, idf))
+    terms: Sequence[str] = list(counts.keys())
     if keep and len(values) > keep:
-        top = sorted(zip(terms, values), key=_BY_WEIGHT, reverse=True)[:keep]
-        terms, values = [t for t, _ in top], [v for _, v in top]
+        # the positions of the heaviest, by a stable sort of small ints (no pairs to build): equal
+        # weights keep the order of ``counts``, which follows the text
+        top = sorted(range(len(values)), key=values.__getitem__, reverse=True)[:keep]
+        terms, values = list(map(terms.__getitem__, top)), list(map(values.__getitem__, top))
     norm = math.sqrt(sum(map(mul, values, values)))
     if norm <= 0:
         return {}
