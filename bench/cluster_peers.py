@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += ours(annotated, name, embedder=embedder, **EMBED_PARAMS)
     print(f"{'method':40} {'split':8} {'B3 F1':>6} {'pw F1':>6} {'stories':>7} {'sec':>6}  setting")
     for r in rows:
-        print(f"{r.method:40} {r.split:8} {r.bcubed_f1:6.3f} {r.pairwise_f1:6.3f} {r.stories:7d} "
+        print(f"{r.method:40} {r.split:8} {r.bcubed_f1:6.4f} {r.pairwise_f1:6.4f} {r.stories:7d} "
               f"{r.seconds:6.2f}  {r.setting}")  # fmt: skip
     return 0
 

@@ -2,6 +2,7 @@
 
     python bench/cluster_scale.py 10000 100000 300000      # each size in its own process
     python bench/cluster_scale.py --one 10000              # one size, in this process
+    python bench/cluster_scale.py --workers 2 10000 100000 # terms read by a second process
 
 The stream imitates a crawl: a Zipfian background vocabulary of made-up words (so no real
 text is bundled), a few hundred topics with their own vocabulary (stories of one topic
@@ -154,9 +155,13 @@ class Stream:
         )
 
 
-def measure(count: int, batch: int = 1000) -> dict[str, float | int]:
-    """Cluster ``count`` synthetic articles in batches; returns timings, memory and quality."""
-    clusterer = StoryClusterer()
+def measure(count: int, batch: int = 1000, workers: int = 1) -> dict[str, float | int]:
+    """Cluster ``count`` synthetic articles in batches; returns timings, memory and quality.
+
+    With ``workers`` above 1 the clusterer's term readers are other processes: their CPU time is
+    added once they have stopped, and their peak memory is reported beside this process's."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    clusterer = StoryClusterer(workers=workers)
     clusterer.partial_fit([])
     gold: list[str] = []
     spent = cpu = 0.0
@@ -177,17 +182,22 @@ def measure(count: int, batch: int = 1000) -> dict[str, float | int]:
             flush()
     if chunk:
         flush()
+    clusterer.close()
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu += (done.ru_utime + done.ru_stime) - (children.ru_utime + children.ru_stime)
     pred = clusterer.labels_
     bp, br, bf = bcubed(pred, gold)
     _, _, pf = pairwise(pred, gold)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "articles": count,
+        "workers": workers,
         "seconds": round(spent, 2),
         "articles_per_s": round(count / spent, 1),
         "cpu_seconds": round(cpu, 2),
         "articles_per_cpu_s": round(count / cpu, 1),
         "peak_mb": round(peak_kib / 1024, 1),
+        "peak_worker_mb": round(done.ru_maxrss / 1024, 1) if workers > 1 else 0.0,
         "stories_gold": len(set(gold)),
         "stories_pred": len(set(pred)),
         "active_stories": sum(s.active for s in clusterer.stories_.values()),
@@ -204,14 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10000])
     parser.add_argument("--one", type=int, help="measure one size in this process and print JSON")
+    parser.add_argument("--workers", type=int, default=1, help="processes in all (StoryClusterer(workers=))")
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(measure(args.one)))
+        print(json.dumps(measure(args.one, workers=args.workers)))
         return 0
     results = []
     for size in args.sizes:  # a fresh process per size, so peak memory is that size's own
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--one", str(size), "--workers", str(args.workers)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         results.append(json.loads(out.stdout))
         print(json.dumps(results[-1]), flush=True)

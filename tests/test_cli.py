@@ -240,3 +240,24 @@ def test_cli_demo_prints_the_story_comparison_and_writes_its_html_report(tmp_pat
     html = (tmp_path / "demo.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Port Alvane" in html
     assert "wrote the HTML report" in result.stderr
+
+
+def test_cli_cluster_with_workers_gives_the_stories_of_one_process(tmp_path):
+    # enough articles for the clusterer to send their words to another process (at least 128)
+    events = [
+        ("Kessa river floods Brindlemoor", "The river Kessa flooded Brindlemoor and the ferry to Lusk stopped."),
+        ("Ilse Morrow leads the Oskova chess open", "Ilse Morrow beat Petr Halloway in round {n} at Oskova."),
+        ("Harl Vessing bribery trial in Sallow", "Harl Vessing, mayor of Quenby, heard witness {n} in Sallow."),
+    ]
+    lines = []
+    for n in range(150):
+        title, text = events[n % 3]
+        lines.append(json.dumps({"id": f"a{n}", "title": title, "text": text.format(n=n) + f" Report {n}.",
+                                 "outlet": f"Outlet {n % 7}", "published": f"2031-05-{1 + n // 10:02d}T08:00:00Z"}))
+    corpus = tmp_path / "events.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = run("cluster", str(corpus), "--no-annotate")
+    two = run("cluster", str(corpus), "--no-annotate", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout
+    assert len({json.loads(line)["story"] for line in one.stdout.splitlines()}) == 3

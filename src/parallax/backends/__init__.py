@@ -3,9 +3,10 @@
 One seam, :class:`Backend`, with one method: ``map(fn, items)`` yields ``fn(item)`` for
 every item, in input order, holding only a bounded window of items in memory.
 :class:`SerialBackend` runs in process (and is the fake for tests);
-:class:`LocalBackend` spreads the work over a process pool.
+:class:`LocalBackend` spreads the work over a process pool started per call, :class:`LocalPool`
+over one that lives until it is closed.
 """
 
-from .local import Backend, LocalBackend, SerialBackend, make_backend
+from .local import Backend, LocalBackend, LocalPool, SerialBackend, make_backend
 
-__all__ = ["Backend", "LocalBackend", "SerialBackend", "make_backend"]
+__all__ = ["Backend", "LocalBackend", "LocalPool", "SerialBackend", "make_backend"]

@@ -43,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -52,7 +53,8 @@ from typing import Any
 
 from ..model import Article
 from ..represent.embed import Embedder, dense_to_sparse, embedding_text
-from ..represent.text import Memo, article_terms
+from ..represent.text import ArticleTerms, Memo, article_terms
+from .reader import TermReader
 from ..represent.tfidf import (
     OnlineIdf,
     SparseVector,
@@ -77,6 +79,9 @@ _MERGE_CANDIDATES = 3
 #: A burst is checked for a split while it has at most this many articles; a burst that has grown
 #: this large without splitting off is part of its story (the check's cost stays bounded).
 _BURST_MAX = 32
+#: With ``workers`` above 1, a batch of at least this many articles has its terms read by other
+#: processes (below it, sending them costs more than it saves).
+_PARALLEL_MIN = 128
 
 
 def parse_published(value: str | None) -> float | None:
@@ -349,6 +354,7 @@ class StoryClusterer:
         lead_words: int = 60,
         embedder: Embedder | None = None,
         embedding_weight: float = 1.0,
+        workers: int = 1,
     ) -> None:
         self.threshold = threshold
         self.merge_threshold = merge_threshold
@@ -371,13 +377,14 @@ class StoryClusterer:
         self.lead_words = lead_words
         self.embedder = embedder
         self.embedding_weight = embedding_weight
+        self.workers = workers
 
     # -- scikit-learn conventions -------------------------------------------------------
     _PARAMS = (
         "threshold", "merge_threshold", "split_ratio", "split_gap_days", "title_weight", "lead_weight",
         "body_weight", "entity_weight", "time_weight", "time_scale_days", "window_days", "max_active",
         "max_candidates", "query_terms", "index_terms", "max_posting", "body_terms", "centroid_terms",
-        "lead_words", "embedder", "embedding_weight",
+        "lead_words", "embedder", "embedding_weight", "workers",
     )  # fmt: skip
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -426,6 +433,8 @@ class StoryClusterer:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ValueError(f"StoryClusterer: {name} must be a whole number >= 1, got {value!r}")
+        if not isinstance(self.workers, int) or isinstance(self.workers, bool):
+            raise ValueError(f"StoryClusterer: workers must be a whole number, got {self.workers!r}")
         # the weights as used while fitting, read once here rather than for every candidate
         self._all_weights = self._field_weights()
         self._term_weights = tuple((f, w) for f, w in self._all_weights if f in _TERM_FIELDS)
@@ -548,20 +557,57 @@ class StoryClusterer:
         labels: list[str] = [""] * len(batch)
         self.moved_ = []
         self._batch_ids = {a.id for a in batch}
-        for i in self.publication_order(batch):
+        order = self.publication_order(batch)
+        for i, terms in zip(order, self._read_terms([batch[i] for i in order])):
             article = batch[i]
-            labels[i] = self._add(article, story_id=article.story if stored else None, embedding=dense[i])
+            labels[i] = self._add(
+                article, story_id=article.story if stored else None, embedding=dense[i], terms=terms
+            )
         self._labels.extend(labels)
         self._label_ids.extend(a.id for a in batch)
         self.moved_ = list(dict.fromkeys(self.moved_))
         self._batch_ids = set()
         return self
 
-    def _vectors(self, article: Article, *, learn: bool = False) -> dict[str, SparseVector]:
-        """The sub-vectors of ``article``; ``learn`` first counts it in the document frequencies."""
-        if len(self._memo) > _MEMO_LIMIT:
-            self._memo.clear()
-        terms = article_terms(article, lead_words=self.lead_words, memo=self._memo)
+    def _read_terms(self, articles: Sequence[Article]) -> Iterable[ArticleTerms | None]:
+        """The terms of ``articles`` in order, read ahead by ``workers - 1`` other processes while this
+        one clusters (:mod:`~parallax.cluster.reader`); None for each when they are read in process
+        (``workers`` 1, or a batch too small to be worth sending)."""
+        workers = self.workers if self.workers >= 1 else (os.cpu_count() or 1)
+        if workers <= 1 or len(articles) < _PARALLEL_MIN:
+            return repeat(None, len(articles))
+        reader = self.__dict__.get("_reader")
+        if reader is None or reader.processes != workers - 1 or reader.lead_words != self.lead_words:
+            if reader is not None:
+                reader.close()
+            reader = self._reader = TermReader(workers - 1, self.lead_words)
+        return reader.read(articles)
+
+    def close(self) -> None:
+        """Stop the processes that read terms for ``workers`` (a later batch starts them again); a
+        no-op when terms are read in process. Also on leaving a ``with`` block."""
+        reader = self.__dict__.pop("_reader", None)
+        if reader is not None:
+            reader.close()
+
+    def __enter__(self) -> StoryClusterer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __getstate__(self) -> dict[str, Any]:  # a copy or a pickle does not take the processes along
+        return {k: v for k, v in self.__dict__.items() if k != "_reader"}
+
+    def _vectors(
+        self, article: Article, *, learn: bool = False, terms: ArticleTerms | None = None
+    ) -> dict[str, SparseVector]:
+        """The sub-vectors of ``article`` (from its ``terms`` when read already); ``learn`` first counts
+        it in the document frequencies."""
+        if terms is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            terms = article_terms(article, lead_words=self.lead_words, memo=self._memo)
         body = terms.body  # the lead's words are body words; the title's and the entities' mostly are
         vocabulary = [*body, *(t for t in dict.fromkeys((*terms.title, *terms.entities)) if t not in body)]
         values = self.idf_.values(vocabulary, learn=learn)  # the body's first, in the body's order
@@ -593,7 +639,6 @@ class StoryClusterer:
         """The ``max_candidates`` active stories whose index weights agree most with ``query``
         (a sparse dot product over the first ``query_terms`` query words)."""
         hits: dict[str, float] = {}
-        get = hits.get
         cap = self.max_posting
         postings = self._postings
         for n, (term, w) in enumerate(query.items()):
@@ -601,8 +646,7 @@ class StoryClusterer:
                 break
             posting = postings.get(term)
             if posting and len(posting) <= cap:
-                for sid, weight in posting.items():
-                    hits[sid] = get(sid, 0.0) + w * weight
+                _add_scaled(hits, posting, w)  # C-level maps: a posting may list hundreds of stories
         if exclude is not None:
             hits.pop(exclude, None)
         k = self.max_candidates
@@ -664,9 +708,10 @@ class StoryClusterer:
         article: Article,
         story_id: str | None = None,
         embedding: SparseVector | None = None,
+        terms: ArticleTerms | None = None,
     ) -> str:
         """Assign ``article`` (or, when ``story_id`` is given, put it there) and learn from it."""
-        vecs = self._vectors(article, learn=True)
+        vecs = self._vectors(article, learn=True, terms=terms)
         if embedding:
             vecs["embedding"] = embedding
         t = parse_published(article.published)
@@ -1000,7 +1045,8 @@ class StoryClusterer:
         self._require_fitted()
         return {
             "version": _STATE_VERSION,
-            "params": {k: v for k, v in self.get_params().items() if k != "embedder"},
+            # how it runs (the embedder, the processes) is not what it learned: the loader chooses
+            "params": {k: v for k, v in self.get_params().items() if k not in ("embedder", "workers")},
             "idf": self.idf_.state_dict(),
             "stories": [s.to_dict() for s in self.stories_.values()],
             "active": list(self._active),
@@ -1011,7 +1057,9 @@ class StoryClusterer:
         }
 
     @classmethod
-    def from_state(cls, state: Mapping[str, Any], *, embedder: Embedder | None = None) -> StoryClusterer:
+    def from_state(
+        cls, state: Mapping[str, Any], *, embedder: Embedder | None = None, workers: int = 1
+    ) -> StoryClusterer:
         """A clusterer that continues exactly where the one that wrote ``state`` stopped
         (pass the same ``embedder`` again if it used one: models are not part of the state)."""
         if state.get("version") != _STATE_VERSION:
@@ -1019,7 +1067,7 @@ class StoryClusterer:
                 f"clusterer state version {state.get('version')!r} is not {_STATE_VERSION}; "
                 "rebuild it with StoryClusterer.seed(stored articles)"
             )
-        self = cls(**state["params"], embedder=embedder)
+        self = cls(**state["params"], embedder=embedder, workers=workers)
         self._check_params()
         self._reset()
         self.idf_ = OnlineIdf.from_state(state["idf"])
