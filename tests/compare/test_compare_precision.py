@@ -77,6 +77,18 @@ def test_compare_same_day_from_different_publication_days_is_one_timeline_event(
     assert set(days[0].articles) == {"a", "b"}
 
 
+def test_compare_timeline_dates_an_event_by_its_day_not_by_the_dateline(annotate):
+    # the wire's dateline gives the filing day (Saturday); the vote was on Friday: one entry, Friday
+    a = annotate("a", "Northwind Post", "2024-05-04",
+                 "VERSK, May 4 (Capital Wire) — Dalmora's parliament voted on Friday to set up a commission of "
+                 "inquiry into the dam burst above Marlow.")
+    b = annotate("b", "Capital Wire", "2024-05-04",
+                 "The dam above Marlow burst on Thursday, flooding the lower town and the county hospital.")
+    c = compare([a, b])
+    entries = [t for t in c.timeline if "a" in t.articles]
+    assert [t.date for t in entries] == ["2024-05-03"], c.timeline
+
+
 def test_compare_background_sentence_is_not_exclusive(annotate):
     a = annotate("a", "Northwind Post", "2024-05-02",
                  "The dam above Marlow burst on Thursday. The valley has long been known for its orchards and "

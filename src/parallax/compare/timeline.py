@@ -3,8 +3,9 @@
 Each resolved day (or month) mention gives an event: the sentence that holds it. Events of
 the same date told in similar words by several articles are merged, so each entry lists the
 articles that report it; per date, the events most reported come first and at most
-``max_timeline_per_date`` are kept. Datelines ("PORT ALVANE, March 3") and sentences too
-short to say anything are skipped.
+``max_timeline_per_date`` are kept. Datelines ("PORT ALVANE, March 3"; the date of "VERSK,
+March 7 (Meridian Wire) — ..." is the filing day, not the event's) and sentences too short to say
+anything are skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .settings import CompareSettings
 from .story import Sentence, Story
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]+,")
+#: A dateline with the dash that ends it ("VERSK, March 7 (Meridian Wire) — "): its date is the
+#: filing day, not the day of what the sentence tells.
+_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][A-Z .'-]+,[^\n—–]{0,60}?(?:\s[—–-]{1,2}|--)\s")
 _MERGE_SIMILARITY = 0.2
 
 
@@ -38,6 +42,9 @@ def build_timeline(story: Story, ind: Independence, settings: CompareSettings) -
             text = story.text(s)
             if len(s.keys) < 4 or (_DATELINE_RE.match(text) and d.start - s.start < 40 and len(s.keys) < 6):
                 continue
+            prefix = _DATELINE_PREFIX_RE.match(text)
+            if prefix and d.start - s.start < prefix.end():
+                continue  # the dateline's own date
             if (d.value, s.id) in seen:
                 continue
             seen.add((d.value, s.id))
