@@ -106,3 +106,37 @@ def test_compare_exclusives_capped_per_article(annotate):
     b = annotate("b", "Capital Wire", "2024-05-02", "The dam above Marlow burst on Thursday.")
     ex = compare([a, b], settings=CompareSettings(max_exclusives_per_article=2)).by_kind("exclusive")
     assert len(ex) == 2
+
+
+def test_compare_rounded_small_figure_another_outlet_gives_exactly_is_not_exclusive(annotate):
+    # "more than 80" and "84" are one count of the wounded, told with and without rounding
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A car bomb exploded outside the German consulate in Marlow on Thursday night. More than 80 "
+                 "people were rushed to hospital after the blast, police said.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "A car bomb exploded outside the German consulate in Marlow on Thursday night. Doctors at the "
+                 "city hospital said 84 wounded people had been brought in overnight.")
+    ex = compare([a, b]).by_kind("exclusive")
+    assert not ex, [f.summary for f in ex]
+
+
+def test_compare_exact_small_counts_of_different_things_stay_apart(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A car bomb exploded outside the German consulate in Marlow on Thursday night. Police arrested "
+                 "14 suspects in raids across the city on Friday.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "A car bomb exploded outside the German consulate in Marlow on Thursday night. Doctors at the "
+                 "city hospital said 15 wounded people had been brought in overnight.")
+    ex = compare([a, b]).by_kind("exclusive")
+    assert len(ex) == 2, [f.summary for f in ex]
+
+
+def test_compare_same_reported_speech_is_not_called_the_same_quoted_words(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "Interior Minister Irena Haldane said that a plant manager had been detained by police in Marlow.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "Interior Minister Irena Haldane said on Friday that a plant manager had been detained by police "
+                 "in Marlow and questioned.")
+    quotes = [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "quote"]
+    assert quotes and all("same words" not in f.summary for f in quotes), [f.summary for f in quotes]
+    assert any("report the same statement by Irena Haldane" in f.summary for f in quotes)

@@ -280,7 +280,10 @@ def quote_consensus(
             continue  # "that stores ammonium nitrate": a shared phrase, not a shared quote
         outlets = ", ".join(dict.fromkeys(story.outlets[q.article] for q in one))
         who = speaker or "An unnamed speaker"
-        summary = f"{who} is quoted with the same words by {outlets}: {short(words, 140)}"
+        if all(q.quote.kind in ("direct", "partial") for q in one):
+            summary = f"{who} is quoted with the same words by {outlets}: {short(words, 140)}"
+        else:  # reported speech: the outlets agree on what was said, not on quoted words
+            summary = f"{outlets} report the same statement by {who}: {short(words, 140)}"
         evidence = [_quote_evidence(story, q) for q in one]
         findings.append(Finding.make("consensus", summary, evidence, basis="quote", speaker=speaker,
                                      outlets=ind.count_of([q.article for q in one])))

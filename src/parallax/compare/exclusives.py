@@ -94,6 +94,9 @@ def _candidates(story: Story, ind: Independence, quotes: Sequence[AlignedQuote])
 
 #: Qualifiers that make a figure a rounding.
 _APPROXIMATE = frozenset({"about", "nearly", "more than", "up to"})
+#: Smallest figure matched within rounding when one side is approximate (below it, "about 5" and
+#: "6" are as likely two counts of different things).
+_ROUNDED_MIN = 10
 #: Sentences that say nothing happened: a request for comment not answered.
 _NO_CONTENT_RE = re.compile(
     r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not|could not|couldn['’]t)\s+"
@@ -189,23 +192,29 @@ def exclusive_findings(
     for key, members in groups.items():
         for m in members:
             measures[key].add(group[m.article])
-    large: list[tuple[float, bool, int, str]] = sorted(  # (value, approximate, outlet, family) of large figures
+    large: list[tuple[float, bool, int, str]] = sorted(  # (value, approximate, outlet, family) of figures
         (float(c.value), c.qualifier in _APPROXIMATE, group[i], _family(c))
-        for i, a in enumerate(story.articles) for c in a.claims if float(c.value) >= 100
+        for i, a in enumerate(story.articles) for c in a.claims if float(c.value) >= _ROUNDED_MIN
     )
     seen_words = _word_grams(story, group)
 
     def same_large_figure(c: Claim, me: int) -> bool:
         """A large figure another outlet gives too, whatever noun it counts ("143 million consumers" /
-        "143 million people"), or within rounding when either is approximate ("roughly 145 million")."""
+        "143 million people"), or within rounding when either is approximate ("roughly 145 million";
+        from 10 up: "more than 80 people rushed to hospital" / "84 people taken to hospital")."""
         v = float(c.value)
-        if v < 100:
+        approximate = c.qualifier in _APPROXIMATE
+        if v < _ROUNDED_MIN:
             return False
-        tolerance = 0.1 if c.qualifier in _APPROXIMATE else 0.02 if v >= 1000 else 0.0
+        tolerance = 0.1 if approximate else 0.02 if v >= 1000 else 0.0
         lo, hi = bisect_left(large, (v * (1 - 0.1) - 1e-9,)), bisect_left(large, (v * (1 + 0.1) + 1e-9,))
         family = _family(c)
         for w, approx, g, fam in large[lo:hi]:
-            if g != me and fam == family and abs(w - v) <= v * max(tolerance, 0.1 if approx else 0.0):
+            if g == me or fam != family:
+                continue
+            if min(v, w) < 100 and not (approximate or approx):
+                continue  # two exact small counts: only the same value is the same figure
+            if abs(w - v) <= v * max(tolerance, 0.1 if approx else 0.0):
                 return True
         return False
 
