@@ -379,3 +379,25 @@ def test_furniture_nothing_removed_from_plain_news() -> None:
     body = _body(*NEWS)
     cleaned = clean_text(body)
     assert cleaned.text == body and cleaned.removed == ()
+
+
+def test_furniture_links_heading_takes_link_titles_run_together_without_a_full_stop() -> None:
+    # a feed's deals and trending blocks: several link titles on one line, no sentence ends
+    tail = [
+        "Continue reading…",
+        "Harbour Top Deals:",
+        "Anyone who sails from the old harbour to the new marina should have this $13 rope cleat There’s a "
+        "$48 tide clock that has the best feature of the $300 Nautic Pro weather station",
+        "Trending Right Now:",
+        "How to claim the $29 mooring refund right now New ferry renders show the same boring hull Ferry "
+        "users complain of holiday delays as the service keeps growing",
+    ]
+    cleaned = clean_text(_body(*NEWS, *tail))
+    assert cleaned.text == _body(*NEWS)
+
+
+def test_furniture_a_long_news_paragraph_after_a_links_heading_stays() -> None:
+    long_news = ("The harbour master said the ferry had been delayed for three hours on Monday because the crew "
+                 "waited for the storm to pass, and that no passenger had been hurt during the crossing.")
+    cleaned = clean_text(_body(NEWS[0], "Related:", long_news, NEWS[1]))
+    assert long_news in cleaned.text

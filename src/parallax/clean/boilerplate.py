@@ -410,6 +410,9 @@ _PLAYLIST_HEAD = re.compile(r"^skip in skip x embed x share\b", re.IGNORECASE)
 _ABOUT_AUTHOR = re.compile(r"^about the authors?\s*:?$", re.IGNORECASE)
 #: Paragraphs after a links heading, or in a video playlist, are link titles when this short.
 LINK_TITLE_MAX_WORDS = 25
+#: Link titles run together on one line (no separator kept by the extractor) are this long at most.
+LINK_TITLES_MAX_WORDS = 80
+_SENTENCE_END_ANYWHERE = re.compile(r"[.!?;:][\"'\u201d\u2019)]*(?:\s|$)")
 AUTHOR_BIO_MAX_WORDS = 80
 
 
@@ -420,10 +423,12 @@ def _title_case(text: str) -> bool:
 
 
 def _link_title(text: str, playlist: bool) -> bool:
-    """A short paragraph that reads as a link title: title case, no closing full stop, or a stub ("1.")."""
+    """A short paragraph that reads as a link title: title case, no closing full stop, or a stub ("1.");
+    or several titles run together on one line (a feed's "Top Deals" or "Trending" block): up to
+    :data:`LINK_TITLES_MAX_WORDS` words with no sentence end anywhere."""
     words = _words(text)
     if len(words) > LINK_TITLE_MAX_WORDS:
-        return False
+        return len(words) <= LINK_TITLES_MAX_WORDS and not _SENTENCE_END_ANYWHERE.search(text)
     if playlist:  # video titles may ask a question; a sentence of the story ends with a full stop
         return not re.search(r"\.[\"'\u201d\u2019)]*\s*$", text)
     return _title_case(text) or not _ENDS_SENTENCE.search(text) or len(words) <= 3
@@ -512,7 +517,7 @@ _CLOSING_PHRASES = (
 )
 _CLOSING = re.compile(
     r"^(?:(?:" + "|".join(re.escape(p) for p in sorted(_CLOSING_PHRASES, key=len, reverse=True)) + r")"
-    r"[\s.!,|\u00b7\u2022/\u2013\u2014>\u203a\u00bb-]*)+$",
+    r"[\s.!,|\u00b7\u2022/\u2013\u2014>\u203a\u00bb\u2026-]*)+$",
     re.IGNORECASE,
 )
 _CLOSING_MAX_WORDS = 10
