@@ -140,3 +140,31 @@ def test_compare_same_reported_speech_is_not_called_the_same_quoted_words(annota
     quotes = [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "quote"]
     assert quotes and all("same words" not in f.summary for f in quotes), [f.summary for f in quotes]
     assert any("report the same statement by Irena Haldane" in f.summary for f in quotes)
+
+
+def test_compare_two_outlets_carrying_one_sentence_word_for_word_are_one_voice_for_that_fact(annotate):
+    # A and B print the same wire sentence (their articles are otherwise their own): one voice, not
+    # two outlets agreeing; C and D tell the crash in their own words
+    wire = "The plane's two Dalmoran pilots also died in the crash near Versk, President Tomas Varga said on Monday."
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A small plane carrying tourists crashed in the hills near Versk on Sunday. " + wire +
+                 " Families gathered at the airport in Marlow late into the night.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Rescuers reached the wreck of the charter plane in the forest above Versk at dawn. " + wire +
+                 " The aviation authority has opened an investigation into the cause.")
+    c = annotate("c", "Harbour Gazette", "2024-05-02",
+                 "A charter plane with ten tourists on board crashed in the hills near Versk on Sunday.")
+    d = annotate("d", "Valley Times", "2024-05-02",
+                 "Weather in the hills near Versk was poor when the charter plane took off from Marlow.")
+    consensus = compare([a, b, c, d]).by_kind("consensus")
+    assert not [f for f in consensus if "pilots" in f.summary], [f.summary for f in consensus]
+
+
+def test_compare_outlets_quoting_one_statement_in_their_own_sentences_agree(annotate):
+    # the same quoted words inside different sentences: two voices (quotes are shared by nature)
+    quote = "“We will find out why this plane fell out of the sky over Versk,”"
+    a = annotate("a", "Northwind Post", "2024-05-02", quote + " President Tomas Varga told reporters on Monday.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Speaking at the crash site, President Tomas Varga promised answers: " + quote + " he said.")
+    quotes = [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "quote"]
+    assert quotes and "same words" in quotes[0].summary, [f.summary for f in quotes]

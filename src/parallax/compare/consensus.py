@@ -29,6 +29,37 @@ from .story import Sentence, Story
 MIN_SHARED_QUOTE_WORDS = 5
 
 
+#: Words in a row, outside quotation marks, that two outlets' sentences share when one copied the
+#: other or both printed the same wire sentence: for that fact they are one voice, however
+#: independent their articles are otherwise (independent writers do not produce such a run).
+COPIED_RUN = 12
+_QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def voices(story: Story, ind: Independence, sentences: Sequence[Sentence]) -> int:
+    """How many independent voices carry ``sentences``: their outlets' independence groups, with two
+    groups joined when their sentences share :data:`COPIED_RUN` words in a row outside quotes."""
+    group = ind.group
+    root: dict[int, int] = {group[s.article]: group[s.article] for s in sentences}
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            root[g] = root[root[g]]
+            g = root[g]
+        return g
+
+    runs = []
+    for s in sentences:
+        words = story.keyer.words(_QUOTED_RE.sub(" | ", story.text(s)))
+        runs.append({tuple(words[k : k + COPIED_RUN]) for k in range(len(words) - COPIED_RUN + 1)})
+    for x in range(len(sentences)):
+        for y in range(x + 1, len(sentences)):
+            gx, gy = find(group[sentences[x].article]), find(group[sentences[y].article])
+            if gx != gy and runs[x] & runs[y]:
+                root[max(gx, gy)] = min(gx, gy)
+    return len({find(g) for g in root})
+
+
 def min_outlets(settings: CompareSettings, ind: Independence) -> int:
     if settings.consensus_min_outlets is not None:
         return settings.consensus_min_outlets
@@ -221,17 +252,17 @@ def consensus_findings(
         chosen.append((clusters[c], common[c], predicate[c]))
     findings = []
     for members, keys, _p in chosen:
-        used = {group[m.article] for m in members}
-        if len(used) < need:
+        used = voices(story, ind, members)
+        if used < need:
             continue
         members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
         outlets = list(dict.fromkeys(story.outlets[m.article] for m in members))
         text = min((story.text(m) for m in members), key=len)  # the plainest statement of the fact
-        summary = f"{len(used)} independent outlets report: “{short(text)}” ({', '.join(outlets)})"
+        summary = f"{used} independent outlets report: “{short(text)}” ({', '.join(outlets)})"
         shown = terms_of(story, keys)
         summary += f" — shared terms: {', '.join(shown[:8])}"
         evidence = [sentence_evidence(story, m) for m in members]
-        findings.append(Finding.make("consensus", summary, evidence, basis="sentence", outlets=len(used),
+        findings.append(Finding.make("consensus", summary, evidence, basis="sentence", outlets=used,
                                      terms=shown))
     findings.sort(key=lambda f: (-f.get("outlets", 0), f.evidence[0].article, f.evidence[0].start))
     return findings
@@ -269,7 +300,14 @@ def quote_consensus(
         if ind.count_of([q.article for q in members]) < 2:
             continue
         members.sort(key=lambda q: (story.articles[q.article].published or "", q.article, q.quote.start))
-        one = list({q.article: q for q in reversed(members)}.values())[::-1]
+        pick: dict[int, AlignedQuote] = {}  # one quote per article: its first, a quotation before reported speech
+        for q in members:
+            if q.article not in pick or (pick[q.article].quote.kind == "indirect" and q.quote.kind != "indirect"):
+                pick[q.article] = q
+        one = list(pick.values())
+        n_voices = voices(story, ind, [q.sentence for q in one])
+        if n_voices < 2:
+            continue  # one sentence printed twice (a wire's): not two outlets agreeing
         speaker = next((q.speaker for q in one if q.speaker), None)
         if speaker:
             matched_speakers.add(speaker.casefold())
@@ -286,7 +324,7 @@ def quote_consensus(
             summary = f"{outlets} report the same statement by {who}: {short(words, 140)}"
         evidence = [_quote_evidence(story, q) for q in one]
         findings.append(Finding.make("consensus", summary, evidence, basis="quote", speaker=speaker,
-                                     outlets=ind.count_of([q.article for q in one])))
+                                     outlets=n_voices))
     by_speaker: dict[str, list[AlignedQuote]] = defaultdict(list)
     for q in quotes:
         if q.speaker and q.quote.kind in ("direct", "partial") and q.article not in ind.copies:
