@@ -168,3 +168,18 @@ def test_compare_outlets_quoting_one_statement_in_their_own_sentences_agree(anno
                  "Speaking at the crash site, President Tomas Varga promised answers: " + quote + " he said.")
     quotes = [f for f in compare([a, b]).by_kind("consensus") if f.get("basis") == "quote"]
     assert quotes and "same words" in quotes[0].summary, [f.summary for f in quotes]
+
+
+def test_compare_consensus_is_shown_by_a_sentence_without_figures_the_others_do_not_give(annotate):
+    # three outlets agree the tram overturned; only one says five died: the summary must not
+    # present "five dead" as what they agree on
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "At least five people are dead after a tram overturned in Marlow, police said.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Several people died and dozens were injured after a tram derailed and overturned in Marlow.")
+    c = annotate("c", "Harbour Gazette", "2024-05-02",
+                 "The scene after a tram overturned in Marlow, trapping five people and injuring another 40.")
+    d = annotate("d", "Valley Times", "2024-05-02", "Trams in Marlow stopped running on Thursday night.")
+    consensus = [f for f in compare([a, b, c, d]).by_kind("consensus") if "overturned" in f.summary]
+    assert consensus, compare([a, b, c, d]).findings
+    assert all("five" not in f.summary.split("—")[0] for f in consensus), [f.summary for f in consensus]

@@ -257,7 +257,10 @@ def consensus_findings(
             continue
         members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
         outlets = list(dict.fromkeys(story.outlets[m.article] for m in members))
-        text = min((story.text(m) for m in members), key=len)  # the plainest statement of the fact
+        # the plainest statement of the fact: the shortest of those that give no figure the others
+        # do not share ("five dead" is not what "tram overturned in Croydon" agrees on)
+        plain = min(members, key=lambda m: (len(m.numbers - keys), len(story.text(m))))
+        text = story.text(plain)
         summary = f"{used} independent outlets report: “{short(text)}” ({', '.join(outlets)})"
         shown = terms_of(story, keys)
         summary += f" — shared terms: {', '.join(shown[:8])}"
