@@ -1004,6 +1004,11 @@ def test_quotes_country_and_capital_may_speak() -> None:
             "Leslie Vane",
         ),
         ("“The claims are false,” a spokesman for Greta Lund said.", "“The claims are false,”", "Greta Lund"),
+        (
+            "Velmar Hydro's chief executive, Tamsin Kroll, said on Monday: “We will repay every bonus.”",
+            "“We will repay every bonus.”",
+            "Tamsin Kroll",
+        ),
     ],
 )
 def test_quotes_description_that_names_someone_else_is_not_that_person(text: str, quote: str, speaker: str | None) -> None:

@@ -1383,9 +1383,10 @@ class _Doc:
         if best is not None:
             ent = best[1]
             head = None if loose else _described_head(self.text, s, e, best[2], best[0][1])
-            if head in _ON_BEHALF_HEADS or head in _OTHER_PEOPLE:
-                # "Bruce Lund's sister, Tamara Hale, wrote", "a representative for Lund, Leslie Vane":
-                # the name in apposition; "Bruce Lund's sister" alone is not Bruce Lund
+            if head is not None:
+                # "Bruce Lund's sister, Tamara Hale, wrote", "a representative for Lund, Leslie Vane",
+                # "Velmar Hydro's chief executive, Tamsin Kroll, said": the name in apposition speaks;
+                # "Bruce Lund's sister" alone is not Bruce Lund
                 named = self.apposition(e)
                 if named is not None:
                     return named
