@@ -102,6 +102,8 @@ def test_entities_days_months_and_headline_words_are_left_out():
         ("Hardline Islamists objected.", "Islamists", "group"),
         ("Mr. Pardew arrived late.", "Pardew", "person"),
         ("Tarkin added that the plan had failed.", "Tarkin", "person"),
+        ("Tarkin said he would appeal.", "Tarkin", "person"),
+        ("In a statement, Veltronic said it was considering the new bid.", "Veltronic", "other"),
         ("The Orvel Party won seats.", "Orvel Party", "org"),
     ],
 )

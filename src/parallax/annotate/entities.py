@@ -846,8 +846,10 @@ def _person_or_other(ctx: _Context, toks: Sequence[_Tok], weak: bool) -> _Mentio
     if prev and prev[0][0].islower() and prev[0] in gaz.titles:
         strong = True
         gender = gaz.title_gender(prev[0])
-    if _next_word(ctx, toks[-1]) in REPORTING_VERBS and not _after_preposition(prev):
-        # "Peskov added", but not "witnesses in Nice said", "… the southern tip of Hokkaido, said …"
+    if (_next_word(ctx, toks[-1]) in REPORTING_VERBS and not _after_preposition(prev)
+            and not _IT_AFTER_RE.match(ctx.text, toks[-1].end)):
+        # "Peskov added", but not "witnesses in Nice said", "… the southern tip of Hokkaido, said …",
+        # nor "Qualcomm said it was considering the bid" (an organisation speaks of itself as "it")
         strong = True
     if len(prev) == 2 and prev[0] == "to" and prev[1].lower() == "according":
         strong = True
@@ -865,6 +867,8 @@ def _person_or_other(ctx: _Context, toks: Sequence[_Tok], weak: bool) -> _Mentio
     return _make(ctx, toks, "other", weak=weak)
 
 
+#: A reporting verb whose clause goes on with "it" as its subject: "Qualcomm said it was considering".
+_IT_AFTER_RE = re.compile(r"(?:['’]s)?,?\s+\w+\s+(?:that\s+)?(?:it|its)\b")
 #: What only a person does after their name: "did not respond to requests for comment".
 _HUMAN_AFTER_RE = re.compile(
     r"(?:['’]s?)?,?\s+(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|has\s+not|had\s+not|would\s+not|declined|"
