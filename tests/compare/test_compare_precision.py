@@ -183,3 +183,14 @@ def test_compare_consensus_is_shown_by_a_sentence_without_figures_the_others_do_
     consensus = [f for f in compare([a, b, c, d]).by_kind("consensus") if "overturned" in f.summary]
     assert consensus, compare([a, b, c, d]).findings
     assert all("five" not in f.summary.split("—")[0] for f in consensus), [f.summary for f in consensus]
+
+
+def test_compare_a_name_another_outlet_gives_in_part_does_not_make_an_exclusive(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "Coach Bruno Arlen retired on Thursday after forty years in football. In 1983, at age 30, Arlen "
+                 "was hired as the head coach at Temple University.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Coach Bruno Arlen retired on Thursday after forty years in football. Arlen later led the team at "
+                 "Temple, a job he held from 1983 to 1988.")
+    ex = [f for f in compare([a, b]).by_kind("exclusive") if "Temple" in f.summary]
+    assert not ex, [f.summary for f in ex]

@@ -116,6 +116,21 @@ def _inside_marks(text: str, s: Sentence, pos: int) -> bool:
     return sum(text.count(q, s.start, pos) for q in _QUOTE_MARKS) % 2 == 1
 
 
+#: Words of institution names that say what kind of body it is, not which one ("University" in
+#: "Temple University" and "Harvard University").
+_GENERIC_NAME_WORDS = frozenset("""
+university college school department ministry council party group company inc corp corporation bank
+city state states national international united new north south east west association agency office
+house court police army force forces committee commission authority service services news times post
+club league union institute foundation center centre hospital airport station street church the of and
+""".split())
+
+
+def _name_words(name: str) -> list[str]:
+    """The distinctive words of a name, lower-cased: "Temple University" -> ["temple"]."""
+    return [w for w in re.findall(r"[^\W\d_]{3,}", name.casefold()) if w not in _GENERIC_NAME_WORDS]
+
+
 #: Words in a row that, found in another outlet's text, show it carries the same sentence.
 _GRAM = 4
 
@@ -273,12 +288,20 @@ def exclusive_findings(
                     values_of[float(v)].add(group[i])
     quoted_spans = [[(q.start, q.end) for q in a.quotes] for a in story.articles]
 
+    words_of: dict[str, set[int]] = defaultdict(set)  # distinctive words of names -> outlets naming them
+    for name, gs in names_of.items():
+        for w in _name_words(name):
+            words_of[w] |= gs
+
     def novel(cand: _Candidate) -> bool:
-        """A name or figure of the sentence that no other independent outlet gives anywhere."""
+        """A name or figure of the sentence that no other independent outlet gives anywhere (a name
+        counts as given when another outlet names it in part: "Temple" for "Temple University")."""
         s = cand.sentence
         me = group[s.article]
-        if any(names_of[m[2]] == {me} for m in story.mentions[s.article] if s.start <= m[0] < s.end):
-            return True
+        for m in story.mentions[s.article]:
+            if s.start <= m[0] < s.end and names_of[m[2]] == {me}:
+                if not any(words_of[w] - {me} for w in _name_words(m[2])):
+                    return True
         return any(values_of[float(c.value)] == {me} for c in cand.claims)
 
     def commentary(s: Sentence) -> bool:
