@@ -194,3 +194,11 @@ def test_compare_a_name_another_outlet_gives_in_part_does_not_make_an_exclusive(
                  "Temple, a job he held from 1983 to 1988.")
     ex = [f for f in compare([a, b]).by_kind("exclusive") if "Temple" in f.summary]
     assert not ex, [f.summary for f in ex]
+
+
+def test_compare_outlets_agreeing_someone_did_not_comment_is_no_consensus(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "The director Quen Tarrow did not respond to requests for comment on Thursday.")
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Quen Tarrow, the director, did not respond to requests for comment.")
+    assert not compare([a, b]).by_kind("consensus")

@@ -24,6 +24,7 @@ from .independence import Independence
 from .model import Evidence, Finding
 from .settings import CompareSettings
 from .story import Sentence, Story
+from .text import NO_CONTENT_RE
 
 #: Words the shortest of several outlets' same quote needs to be reported as agreement.
 MIN_SHARED_QUOTE_WORDS = 5
@@ -255,6 +256,8 @@ def consensus_findings(
         used = voices(story, ind, members)
         if used < need:
             continue
+        if all(NO_CONTENT_RE.search(story.text(m)) for m in members):
+            continue  # "X did not respond to requests for comment", everywhere: true, and no news
         members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
         outlets = list(dict.fromkeys(story.outlets[m.article] for m in members))
         # the plainest statement of the fact: the shortest of those that give no figure the others

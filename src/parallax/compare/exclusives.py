@@ -39,6 +39,7 @@ from .independence import Independence
 from .model import Finding
 from .settings import CompareSettings
 from .story import Sentence, Story
+from .text import NO_CONTENT_RE
 
 #: Importance below which a candidate is context, not news (a lone event word with one actor, no lead).
 MIN_IMPORTANCE = 2.5
@@ -97,14 +98,6 @@ _APPROXIMATE = frozenset({"about", "nearly", "more than", "up to"})
 #: Smallest figure matched within rounding when one side is approximate (below it, "about 5" and
 #: "6" are as likely two counts of different things).
 _ROUNDED_MIN = 10
-#: Sentences that say nothing happened: a request for comment not answered.
-_NO_CONTENT_RE = re.compile(
-    r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not|could not|couldn['’]t)\s+"
-    r"(?:immediately\s+)?(?:respond|return|reply|answer)\w*\s+(?:to\s+)?(?:requests?|calls?|e-?mails?|messages?|"
-    r"inquir\w+|questions?)\b|\b(?:could not|couldn['’]t)\s+be\s+reached\b|\b(?:has|have)\s+reached\s+out\s+to\b"
-    r"|\bdeclined\s+to\s+comment\b|\bfor\s+comment\b",
-    re.IGNORECASE,
-)
 _FIRST_PERSON_RE = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|us|our|Our|ourselves|you|You|your|Your|you're|you’re)\b"
 )  # the writer, or the reader addressed: a column or an explainer's aside, not a report
@@ -238,7 +231,7 @@ def exclusive_findings(
         me = group[s.article]
         if s.id in shared:
             return True
-        if _NO_CONTENT_RE.search(story.text(s)):
+        if NO_CONTENT_RE.search(story.text(s)):
             return True  # a note that someone did not answer: not news
         if _carried_elsewhere(story, s, me, seen_words):
             return True

@@ -80,6 +80,15 @@ _REPORTING = frozenset(
      "conveyed", "cited", "quoted", "described"]
 )  # fmt: skip
 
+#: Sentences that say nothing happened: a request for comment not answered.
+NO_CONTENT_RE = re.compile(
+    r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not|could not|couldn['’]t)\s+"
+    r"(?:immediately\s+)?(?:respond|return|reply|answer)\w*\s+(?:to\s+)?(?:requests?|calls?|e-?mails?|messages?|"
+    r"inquir\w+|questions?)\b|\b(?:could not|couldn['’]t)\s+be\s+reached\b|\b(?:has|have)\s+reached\s+out\s+to\b"
+    r"|\bdeclined\s+to\s+comment\b|\bfor\s+comment\b",
+    re.IGNORECASE,
+)
+
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|\d[\d,]*(?:\.\d+)?")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
