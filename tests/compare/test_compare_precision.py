@@ -202,3 +202,20 @@ def test_compare_outlets_agreeing_someone_did_not_comment_is_no_consensus(annota
     b = annotate("b", "Capital Wire", "2024-05-02",
                  "Quen Tarrow, the director, did not respond to requests for comment.")
     assert not compare([a, b]).by_kind("consensus")
+
+
+def test_compare_consensus_names_the_outlets_that_print_one_sentence(annotate):
+    wire = "The plane's two Dalmoran pilots also died in the crash near Versk, President Tomas Varga said on Monday."
+    a = annotate("a", "Northwind Post", "2024-05-02",
+                 "A small plane carrying tourists crashed in the hills near Versk on Sunday. " + wire)
+    b = annotate("b", "Capital Wire", "2024-05-02",
+                 "Rescuers reached the wreck of the charter plane in the forest above Versk at dawn. " + wire)
+    c = annotate("c", "Harbour Gazette", "2024-05-02",
+                 "Both Dalmoran pilots died in the crash near Versk as well, according to President Tomas Varga.")
+    d = annotate("d", "Valley Times", "2024-05-02",
+                 "President Tomas Varga confirmed that the two Dalmoran pilots died when the plane crashed near Versk.")
+    e = annotate("e", "Ridge Daily", "2024-05-02", "Weather in the hills near Versk was poor on Sunday.")
+    pilots = [f for f in compare([a, b, c, d, e]).by_kind("consensus") if "pilots" in f.summary]
+    assert pilots, compare([a, b, c, d, e]).findings
+    assert "Northwind Post and Capital Wire print the same sentence" in pilots[0].summary
+    assert pilots[0].get("outlets") == 3

@@ -40,6 +40,11 @@ _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 def voices(story: Story, ind: Independence, sentences: Sequence[Sentence]) -> int:
     """How many independent voices carry ``sentences``: their outlets' independence groups, with two
     groups joined when their sentences share :data:`COPIED_RUN` words in a row outside quotes."""
+    return len(voice_groups(story, ind, sentences))
+
+
+def voice_groups(story: Story, ind: Independence, sentences: Sequence[Sentence]) -> list[list[int]]:
+    """:func:`voices` as the groups themselves: lists of indexes into ``sentences``, in order."""
     group = ind.group
     root: dict[int, int] = {group[s.article]: group[s.article] for s in sentences}
 
@@ -58,7 +63,10 @@ def voices(story: Story, ind: Independence, sentences: Sequence[Sentence]) -> in
             gx, gy = find(group[sentences[x].article]), find(group[sentences[y].article])
             if gx != gy and runs[x] & runs[y]:
                 root[max(gx, gy)] = min(gx, gy)
-    return len({find(g) for g in root})
+    out: dict[int, list[int]] = {}
+    for n, sentence in enumerate(sentences):
+        out.setdefault(find(group[sentence.article]), []).append(n)
+    return list(out.values())
 
 
 def min_outlets(settings: CompareSettings, ind: Independence) -> int:
@@ -253,18 +261,23 @@ def consensus_findings(
         chosen.append((clusters[c], common[c], predicate[c]))
     findings = []
     for members, keys, _p in chosen:
-        used = voices(story, ind, members)
+        members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
+        parts = voice_groups(story, ind, members)
+        used = len(parts)
         if used < need:
             continue
         if all(NO_CONTENT_RE.search(story.text(m)) for m in members):
             continue  # "X did not respond to requests for comment", everywhere: true, and no news
-        members.sort(key=lambda m: (story.articles[m.article].published or "", m.article))
         outlets = list(dict.fromkeys(story.outlets[m.article] for m in members))
+        shared = [" and ".join(dict.fromkeys(story.outlets[members[n].article] for n in part))
+                  for part in parts if len(part) > 1]  # fmt: skip
         # the plainest statement of the fact: the shortest of those that give no figure the others
         # do not share ("five dead" is not what "tram overturned in Croydon" agrees on)
         plain = min(members, key=lambda m: (len(m.numbers - keys), len(story.text(m))))
         text = story.text(plain)
         summary = f"{used} independent outlets report: “{short(text)}” ({', '.join(outlets)})"
+        if shared:
+            summary += "; " + "; ".join(f"{names} print the same sentence" for names in shared)
         shown = terms_of(story, keys)
         summary += f" — shared terms: {', '.join(shown[:8])}"
         evidence = [sentence_evidence(story, m) for m in members]
@@ -340,7 +353,9 @@ def quote_consensus(
             continue
         if not _is_person(story, qs):
             continue
-        one = list({story.outlets[q.article]: q for q in reversed(qs)}.values())[::-1]
+        # one quote per independent outlet: a partial copy or a second host of one outlet is not
+        # another outlet quoting the speaker
+        one = list({ind.group[q.article]: q for q in reversed(qs)}.values())[::-1]
         speaker = one[0].speaker
         outlets = ", ".join(dict.fromkeys(story.outlets[q.article] for q in one))
         summary = f"{speaker} is quoted by {ind.count_of([q.article for q in qs])} outlets ({outlets}), on different words"
