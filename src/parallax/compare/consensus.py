@@ -24,7 +24,7 @@ from .independence import Independence
 from .model import Evidence, Finding
 from .settings import CompareSettings
 from .story import Sentence, Story
-from .text import NO_CONTENT_RE
+from .text import NO_CONTENT_RE, quoted_spans
 
 #: Words the shortest of several outlets' same quote needs to be reported as agreement.
 MIN_SHARED_QUOTE_WORDS = 5
@@ -34,7 +34,6 @@ MIN_SHARED_QUOTE_WORDS = 5
 #: other or both printed the same wire sentence: for that fact they are one voice, however
 #: independent their articles are otherwise (independent writers do not produce such a run).
 COPIED_RUN = 12
-_QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
 def voices(story: Story, ind: Independence, sentences: Sequence[Sentence]) -> int:
@@ -56,8 +55,17 @@ def voice_groups(story: Story, ind: Independence, sentences: Sequence[Sentence])
 
     runs = []
     for s in sentences:
-        words = story.keyer.words(_QUOTED_RE.sub(" | ", story.text(s)))
-        runs.append({tuple(words[k : k + COPIED_RUN]) for k in range(len(words) - COPIED_RUN + 1)})
+        article = story.articles[s.article]
+        pieces, pos = [], s.start  # the stretches of the sentence between its quotations
+        for qs, qe in quoted_spans(article, s.start, s.end):
+            if qs > pos:
+                pieces.append(article.text[pos:qs])
+            pos = max(pos, qe)
+        pieces.append(article.text[pos : s.end])
+        run: set[tuple[str, ...]] = set()
+        for words in map(story.keyer.words, pieces):
+            run.update(tuple(words[k : k + COPIED_RUN]) for k in range(len(words) - COPIED_RUN + 1))
+        runs.append(run)
     for x in range(len(sentences)):
         for y in range(x + 1, len(sentences)):
             gx, gy = find(group[sentences[x].article]), find(group[sentences[y].article])

@@ -45,6 +45,7 @@ from ..model import Article
 from .model import Evidence, Finding
 from .settings import CompareSettings
 from .story import Story
+from .text import quoted_spans
 
 _TOKEN_RE = re.compile(r"[\w’'-]+|\d[\d,.]*\d|\d")
 _MIN_RUN = 8
@@ -232,30 +233,17 @@ class _Tokens:
     quoted: tuple[bool, ...]  # the token lies inside a quotation (a quote, a tweet, a statement)
 
 
-_QUOTE_MARKS = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|‘[^’\n]{2,2000}’(?!\w)|(?<!\w)'[^'\n]{20,2000}'(?!\w)")
-#: An embedded tweet: its text, then "— Name (@handle) Month D, YYYY".
-_TWEET = re.compile(r"[^\n]*?[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}")
-
-
-def _quoted_spans(article: Article) -> list[tuple[int, int]]:
-    spans = [(q.start, q.end) for q in article.quotes if q.kind in ("direct", "partial")]
-    spans += [m.span() for m in _QUOTE_MARKS.finditer(article.text)]
-    if "(@" in article.text:
-        spans += [m.span() for m in _TWEET.finditer(article.text)]
-    return sorted(spans)
-
-
 def _tokens(article: Article) -> _Tokens:
     text = article.text
-    quoted_spans = _quoted_spans(article)
+    spans_quoted = quoted_spans(article)
     words, spans, quoted = [], [], []
     k = 0
     for m in _TOKEN_RE.finditer(text):
         words.append(m.group(0).lower().replace("’", "'"))
         spans.append((m.start(), m.end()))
-        while k < len(quoted_spans) and quoted_spans[k][1] <= m.start():
+        while k < len(spans_quoted) and spans_quoted[k][1] <= m.start():
             k += 1
-        quoted.append(any(s <= m.start() and m.end() <= e for s, e in quoted_spans[k : k + 8]))
+        quoted.append(any(s <= m.start() and m.end() <= e for s, e in spans_quoted[k : k + 8]))
     return _Tokens(tuple(words), tuple(spans), tuple(quoted))
 
 

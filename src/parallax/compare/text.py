@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import snowballstemmer  # type: ignore[import-untyped]
 
 from ..annotate.claims import PREDICATES
+from ..model import Article
 
 #: Words that carry no fact: function words, reporting verbs, time words, newsroom filler.
 STOPWORDS = frozenset(
@@ -79,6 +80,25 @@ _REPORTING = frozenset(
      "described", "called", "asked", "urged", "warned", "confirmed", "insisted", "explained", "expressing",
      "conveyed", "cited", "quoted", "described"]
 )  # fmt: skip
+
+#: Quotations by their marks (double, curly, and single quotes around a long passage) and embedded
+#: tweets (their text, then "— Name (@handle) Month D, YYYY"): words others may print as they are.
+_QUOTE_MARKS = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|‘[^’\n]{2,2000}’(?!\w)|(?<!\w)'[^'\n]{20,2000}'(?!\w)")
+_TWEET = re.compile(r"[^\n]*?[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}")
+
+
+def quoted_spans(article: Article, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``article.text[start:end]`` that quote someone, sorted: its direct and partial
+    quotes, text in quotation marks, embedded tweets."""
+    text = article.text
+    end = len(text) if end is None else end
+    spans = [(q.start, q.end) for q in article.quotes if q.kind in ("direct", "partial") and q.start < end
+             and q.end > start]  # fmt: skip
+    spans += [m.span() for m in _QUOTE_MARKS.finditer(text, start, end)]
+    if "(@" in text:
+        spans += [m.span() for m in _TWEET.finditer(text, start, end)]
+    return sorted(spans)
+
 
 #: Sentences that say nothing happened: a request for comment not answered.
 NO_CONTENT_RE = re.compile(
