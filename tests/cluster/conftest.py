@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,19 @@ import pytest
 from parallax.model import Article
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2", "3")) -> list[str]:
+    """What ``script`` prints, run in a fresh interpreter per ``PYTHONHASHSEED``; the script gets this
+    folder as ``sys.argv[1]`` (to import the test modules' fixtures)."""
+    here = str(Path(__file__).resolve().parent)
+    runs = []
+    for seed in seeds:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", script, here], env=env, capture_output=True, text=True,
+                             check=True)  # fmt: skip
+        runs.append(out.stdout)
+    return runs
 
 FLOOD = "flood"
 CHESS = "chess"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import outputs_under_hash_seeds  # type: ignore[import-not-found]
 
 from parallax.cluster import StoryClusterer, bcubed, story_id_for
 from parallax.model import Article
@@ -209,18 +210,7 @@ print(json.dumps([labels, clusterer.merged_, clusterer.state_dict()], sort_keys=
 def test_online_labels_do_not_depend_on_the_hash_seed() -> None:
     """Sets of strings iterate in a per-process order; no decision, and no sum whose rounding depends on
     the order of its terms, may follow it: labels and state come out identical under any hash seed."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    here = str(Path(__file__).resolve().parent)
-    runs = []
-    for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run([sys.executable, "-c", _LABELS_SCRIPT, here], env=env, capture_output=True,
-                             text=True, check=True)  # fmt: skip
-        runs.append(out.stdout)
+    runs = outputs_under_hash_seeds(_LABELS_SCRIPT)
     assert runs[0] == runs[1] == runs[2]
     labels, _, _ = json.loads(runs[0])
     assert len(set(labels)) > 3  # the random articles make candidates compete: not a trivial run

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import outputs_under_hash_seeds  # type: ignore[import-not-found]
 
 from parallax.api import open_store
 from parallax.cluster import StoryClusterer, bcubed, story_id_for
@@ -192,13 +191,7 @@ print(json.dumps([labels, clusterer.splits_, clusterer.state_dict()], sort_keys=
 
 
 def test_split_does_not_depend_on_the_hash_seed() -> None:
-    here = str(Path(__file__).resolve().parent)
-    runs = []
-    for seed in ("1", "2", "3"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run([sys.executable, "-c", _SPLIT_SCRIPT, here], env=env, capture_output=True,
-                             text=True, check=True)  # fmt: skip
-        runs.append(out.stdout)
+    runs = outputs_under_hash_seeds(_SPLIT_SCRIPT)
     assert runs[0] == runs[1] == runs[2]
     _, splits, _ = json.loads(runs[0])
     assert splits == {QUIT_ID: SPILL_ID}
