@@ -73,6 +73,58 @@ def test_reader_keeps_terms_right_when_a_worker_starts_a_new_vocabulary(
     assert labels == StoryClusterer().fit_predict(articles)
 
 
+def test_reader_batches_read_in_process_and_by_the_workers_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(online, "_PARALLEL_MIN", 10)  # batches of 10 or more go to the workers
+    monkeypatch.setattr(reader, "CHUNK", 4)
+    articles = _stream(3)
+    serial = StoryClusterer()
+    with StoryClusterer(workers=2) as parallel:
+        start = 0
+        for size in (12, 3, 15, 5, 1, 20, 11, 30):  # sent, in process, sent, ...
+            serial.partial_fit(articles[start : start + size])
+            parallel.partial_fit(articles[start : start + size])
+            start += size
+        parallel.fit(articles[:25])  # starting over
+        serial.fit(articles[:25])
+        parallel.partial_fit(articles[25:60])
+        serial.partial_fit(articles[25:60])
+        assert parallel.labels_ == serial.labels_
+        assert parallel.state_dict() == serial.state_dict()
+
+
+def test_reader_a_batch_that_fails_half_way_does_not_break_the_next(
+    small_batches: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _stream(2)
+    serial = StoryClusterer().partial_fit(articles[:20])
+    with StoryClusterer(workers=2) as parallel:
+        calls = 0
+        add = StoryClusterer._add
+
+        def failing(self: StoryClusterer, *args: object, **kwargs: object) -> str:
+            nonlocal calls
+            calls += 1
+            if calls == 5:
+                raise RuntimeError("stop")
+            return add(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(StoryClusterer, "_add", failing)
+        with pytest.raises(RuntimeError, match="stop"):
+            parallel.partial_fit(articles[:20])  # the workers read chunks the clusterer never took
+        monkeypatch.setattr(StoryClusterer, "_add", add)
+        parallel.fit(articles[:20])
+        assert parallel.labels_ == serial.labels_
+        assert parallel.state_dict() == serial.state_dict()
+
+
+def test_reader_keeps_its_workers_between_batches(small_batches: None) -> None:
+    with StoryClusterer(workers=2) as parallel:
+        parallel.partial_fit(SPILL)
+        pool = parallel.__dict__["_reader"]._pool._pool
+        parallel.partial_fit(RESIGN)  # each batch is read to its end: the same processes go on
+        assert parallel.__dict__["_reader"]._pool._pool is pool is not None
+
+
 def test_reader_small_batches_are_read_in_process() -> None:
     clusterer = StoryClusterer(workers=2)
     clusterer.partial_fit(SPILL)  # below the batch size worth sending: no process is started

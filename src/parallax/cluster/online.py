@@ -558,7 +558,7 @@ class StoryClusterer:
         self.moved_ = []
         self._batch_ids = {a.id for a in batch}
         order = self.publication_order(batch)
-        for i, terms in zip(order, self._read_terms([batch[i] for i in order])):
+        for i, terms in zip(order, self._read_terms([batch[i] for i in order]), strict=True):  # read to its end
             article = batch[i]
             labels[i] = self._add(
                 article, story_id=article.story if stored else None, embedding=dense[i], terms=terms

@@ -111,19 +111,26 @@ class TermReader:
         """The terms of ``articles``, in order, as :func:`article_terms` gives them."""
         results = self._pool.map(partial(_read_chunk, lead_words=self.lead_words), _chunks(articles, CHUNK))
         tables, intern = self._tables, sys.intern
-        for key, start, new, coded in results:
-            table = tables.get(key)
-            if table is None:
-                if key[1] > 0:  # that worker started a new vocabulary: its old one is done with
-                    tables.pop((key[0], key[1] - 1), None)
-                table = tables[key] = []
-            if len(table) != start:
-                raise RuntimeError(f"term reader: worker {key} sent terms from {start}, {len(table)} known")
-            table.extend(map(intern, new))
-            term = table.__getitem__
-            for bags in coded:
-                title, lead, body, entities = (dict(zip(map(term, ids), counts)) for ids, counts in bags)
-                yield ArticleTerms(title=title, lead=lead, body=body, entities=entities)
+        try:
+            for key, start, new, coded in results:
+                table = tables.get(key)
+                if table is None:
+                    if key[1] > 0:  # that worker started a new vocabulary: its old one is done with
+                        tables.pop((key[0], key[1] - 1), None)
+                    table = tables[key] = []
+                if len(table) != start:
+                    raise RuntimeError(f"term reader: worker {key} sent terms from {start}, {len(table)} known")
+                table.extend(map(intern, new))
+                term = table.__getitem__
+                for bags in coded:
+                    title, lead, body, entities = (dict(zip(map(term, ids), counts)) for ids, counts in bags)
+                    yield ArticleTerms(title=title, lead=lead, body=body, entities=entities)
+        except BaseException:
+            # a batch left half read (the clusterer failed, or stopped taking terms): the workers have
+            # numbered terms of chunks it never took, so their vocabularies and the tables disagree;
+            # stop them, and the next batch starts afresh (read to its end, a batch keeps them)
+            self.close()
+            raise
 
     def close(self) -> None:
         """Stop the worker processes (a later :meth:`read` starts new ones)."""
