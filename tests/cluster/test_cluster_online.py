@@ -120,6 +120,29 @@ def test_online_scores_only_indexed_candidates_never_all_stories(corpus, monkeyp
     assert calls == []  # no shared terms, no candidates, no comparisons
 
 
+def _two_stories_two_months_apart() -> tuple[StoryClusterer, str, str]:
+    old = Article(id="old", title="Harbour crane collapses", text="A crane collapsed at the harbour.",
+                  published="2030-01-01")  # fmt: skip
+    new = Article(id="new", title="Orchestra tours Asia", text="The orchestra began a tour of Asia.",
+                  published="2030-03-01")  # fmt: skip
+    clusterer = StoryClusterer(max_candidates=1).fit([old, new])
+    old_id, new_id = clusterer.labels_
+    assert old_id != new_id
+    return clusterer, old_id, new_id
+
+
+def test_online_candidates_prefer_a_story_still_told_among_the_nearly_as_similar() -> None:
+    clusterer, old_id, new_id = _two_stories_two_months_apart()
+    clusterer._postings = {"storm": {old_id: 1.0, new_id: 0.9}}  # the old story agrees a little more
+    assert clusterer._candidates({"storm": 1.0}) == [new_id]
+
+
+def test_online_candidates_keep_a_much_more_similar_old_story_first() -> None:
+    clusterer, old_id, new_id = _two_stories_two_months_apart()
+    clusterer._postings = {"storm": {old_id: 1.0, new_id: 0.5}}
+    assert clusterer._candidates({"storm": 1.0}) == [old_id]
+
+
 def test_online_predict_does_not_learn(corpus) -> None:
     articles = [a for a, _ in corpus]
     clusterer = StoryClusterer().fit(articles[:2])

@@ -14,8 +14,9 @@ story. IDF is learned online (:class:`~parallax.represent.tfidf.OnlineIdf`).
 
 Candidate generation never compares all pairs: every active story is indexed under the
 heaviest terms of its centroid, with their weights (an inverted index); an article is scored
-only against the ``max_candidates`` stories whose indexed weights agree most with its own
-heaviest terms (a sparse dot product, so the ranking approximates the score itself).
+only against ``max_candidates`` stories, chosen among those whose indexed weights agree most with
+its own heaviest terms (a sparse dot product, so the ranking approximates the score itself) with
+the score's time penalty counted in.
 
 Consolidation: an online clusterer decides with what it has seen, so one event can start as
 two stories before either has enough articles to show they are one. Whenever a story's index
@@ -82,6 +83,12 @@ _BURST_MAX = 32
 #: With ``workers`` above 1, a batch of at least this many articles has its terms read by other
 #: processes (below it, sending them costs more than it saves).
 _PARALLEL_MIN = 128
+#: The candidates are chosen among the stories whose index weights agree most with the article's,
+#: this many times ``max_candidates`` of them ...
+_POOL = 4
+#: ... by that agreement relative to the best one's, minus this many times the time penalty the
+#: score would give (relative agreements spread about three times as wide as scores).
+_RANK_TIME = 3.0
 
 
 def parse_published(value: str | None) -> float | None:
@@ -637,7 +644,9 @@ class StoryClusterer:
 
     def _candidates(self, query: Mapping[str, float], exclude: str | None = None) -> list[str]:
         """The ``max_candidates`` active stories whose index weights agree most with ``query``
-        (a sparse dot product over the first ``query_terms`` query words)."""
+        (a sparse dot product over the first ``query_terms`` query words), taken among the
+        ``_POOL * max_candidates`` that agree most, with the time penalty the score would give
+        counted in (so a story still being told is preferred to an old one of the same words)."""
         hits: dict[str, float] = {}
         cap = self.max_posting
         postings = self._postings
@@ -650,9 +659,14 @@ class StoryClusterer:
         if exclude is not None:
             hits.pop(exclude, None)
         k = self.max_candidates
-        if len(hits) > 4 * k:  # keep those scoring at least the k-th best (ties too), without a key call each
-            kth = heapq.nlargest(k, hits.values())[-1]
+        pool = _POOL * k
+        if len(hits) > pool:  # keep those scoring at least the pool's last (ties too), without a key call each
+            kth = heapq.nlargest(pool, hits.values())[-1]
             hits = {sid: score for sid, score in hits.items() if score >= kth}
+        top = max(hits.values(), default=0.0)
+        if top > 0 and self.now_ is not None and self.time_weight > 0:
+            stories, now, penalty = self.stories_, self.now_, self._time_penalty
+            hits = {sid: score / top - _RANK_TIME * penalty(stories[sid].gap(now)) for sid, score in hits.items()}
         # best first, ties broken by id: dict and set orders vary between runs (hash seeds), results must not
         return [sid for sid, _ in sorted(hits.items(), key=_best_first)[:k]]
 
