@@ -16,7 +16,7 @@ Candidate generation never compares all pairs: every active story is indexed und
 heaviest terms of its centroid, with their weights (an inverted index); an article is scored
 only against ``max_candidates`` stories, chosen among those whose indexed weights agree most with
 its own heaviest terms (a sparse dot product, so the ranking approximates the score itself) with
-the score's time penalty counted in.
+the time penalty of each story's silence up to the latest article seen counted in.
 
 Consolidation: an online clusterer decides with what it has seen, so one event can start as
 two stories before either has enough articles to show they are one. Whenever a story's index
@@ -86,8 +86,9 @@ _PARALLEL_MIN = 128
 #: The candidates are chosen among the stories whose index weights agree most with the article's,
 #: this many times ``max_candidates`` of them ...
 _POOL = 4
-#: ... by that agreement relative to the best one's, minus this many times the time penalty the
-#: score would give (relative agreements spread about three times as wide as scores).
+#: ... by that agreement relative to the best one's, minus this many times the time penalty of the
+#: story's silence up to the latest publication time seen, ``now_`` (the score's penalty for an
+#: article in publication order; relative agreements spread about three times as wide as scores).
 _RANK_TIME = 3.0
 
 
@@ -645,8 +646,9 @@ class StoryClusterer:
     def _candidates(self, query: Mapping[str, float], exclude: str | None = None) -> list[str]:
         """The ``max_candidates`` active stories whose index weights agree most with ``query``
         (a sparse dot product over the first ``query_terms`` query words), taken among the
-        ``_POOL * max_candidates`` that agree most, with the time penalty the score would give
-        counted in (so a story still being told is preferred to an old one of the same words)."""
+        ``_POOL * max_candidates`` that agree most, with the time penalty of each story's silence up
+        to ``now_`` counted in (so a story still being told is preferred to an old one of the same
+        words). ``now_``, not the article's own time: consolidation has no article."""
         hits: dict[str, float] = {}
         cap = self.max_posting
         postings = self._postings
@@ -661,8 +663,8 @@ class StoryClusterer:
         k = self.max_candidates
         pool = _POOL * k
         if len(hits) > pool:  # keep those scoring at least the pool's last (ties too), without a key call each
-            kth = heapq.nlargest(pool, hits.values())[-1]
-            hits = {sid: score for sid, score in hits.items() if score >= kth}
+            least = heapq.nlargest(pool, hits.values())[-1]
+            hits = {sid: score for sid, score in hits.items() if score >= least}
         top = max(hits.values(), default=0.0)
         if top > 0 and self.now_ is not None and self.time_weight > 0:
             stories, now, penalty = self.stories_, self.now_, self._time_penalty
