@@ -134,13 +134,34 @@ def _two_stories_two_months_apart() -> tuple[StoryClusterer, str, str]:
 def test_online_candidates_prefer_a_story_still_told_among_the_nearly_as_similar() -> None:
     clusterer, old_id, new_id = _two_stories_two_months_apart()
     clusterer._postings = {"storm": {old_id: 1.0, new_id: 0.9}}  # the old story agrees a little more
-    assert clusterer._candidates({"storm": 1.0}) == [new_id]
+    assert clusterer._candidates({"storm": 1.0}, clusterer.now_) == [new_id]
 
 
 def test_online_candidates_keep_a_much_more_similar_old_story_first() -> None:
     clusterer, old_id, new_id = _two_stories_two_months_apart()
     clusterer._postings = {"storm": {old_id: 1.0, new_id: 0.5}}
-    assert clusterer._candidates({"storm": 1.0}) == [old_id]
+    assert clusterer._candidates({"storm": 1.0}, clusterer.now_) == [old_id]
+
+
+def test_online_candidates_of_an_undated_article_carry_no_time_penalty() -> None:
+    clusterer, old_id, new_id = _two_stories_two_months_apart()
+    clusterer._postings = {"storm": {old_id: 1.0, new_id: 0.9}}
+    assert clusterer._candidates({"storm": 1.0}, None) == [old_id]  # as its score: agreement alone
+
+
+def test_online_predict_ranks_a_late_article_by_its_own_time_not_the_latest_seen() -> None:
+    # the same words told in January and again in March: two stories (the gap costs the March
+    # article more than the threshold allows); an article published in January, read after both,
+    # belongs to January's, and with one candidate only the ranking decides which is scored
+    text = "Storm floods the harbour town of Kelby; boats sank and the quay road closed."
+    january = Article(id="jan", title="Storm floods Kelby harbour", text=text, published="2030-01-10")
+    march = Article(id="mar", title="Storm floods Kelby harbour", text=text, published="2030-03-10")
+    clusterer = StoryClusterer(max_candidates=1, time_weight=0.5, threshold=0.6).fit([january, march])
+    jan_story, mar_story = clusterer.labels_
+    assert jan_story != mar_story
+    late = Article(id="late", title="Storm floods Kelby harbour", text=text, published="2030-01-11")
+    assert clusterer.predict([late]) == [jan_story]
+    assert clusterer.partial_fit([late]).story_of("late") == jan_story
 
 
 def test_online_predict_does_not_learn(corpus) -> None:

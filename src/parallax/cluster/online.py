@@ -16,7 +16,7 @@ Candidate generation never compares all pairs: every active story is indexed und
 heaviest terms of its centroid, with their weights (an inverted index); an article is scored
 only against ``max_candidates`` stories, chosen among those whose indexed weights agree most with
 its own heaviest terms (a sparse dot product, so the ranking approximates the score itself) with
-the time penalty of each story's silence up to the latest article seen counted in.
+the time penalty the score will give each story (its gap to the article's own time) counted in.
 
 Consolidation: an online clusterer decides with what it has seen, so one event can start as
 two stories before either has enough articles to show they are one. Whenever a story's index
@@ -86,9 +86,8 @@ _PARALLEL_MIN = 128
 #: The candidates are chosen among the stories whose index weights agree most with the article's,
 #: this many times ``max_candidates`` of them ...
 _POOL = 4
-#: ... by that agreement relative to the best one's, minus this many times the time penalty of the
-#: story's silence up to the latest publication time seen, ``now_`` (the score's penalty for an
-#: article in publication order; relative agreements spread about three times as wide as scores).
+#: ... by that agreement relative to the best one's, minus this many times the time penalty the score
+#: will give the story (relative agreements spread about three times as wide as scores).
 _RANK_TIME = 3.0
 
 
@@ -643,12 +642,18 @@ class StoryClusterer:
             _add_scaled(combined, vecs[f], w)
         return _heaviest(combined, max(self.query_terms, self.index_terms))
 
-    def _candidates(self, query: Mapping[str, float], exclude: str | None = None) -> list[str]:
+    def _candidates(
+        self, query: Mapping[str, float], t: float | None = None, *, of: StoryState | None = None
+    ) -> list[str]:
         """The ``max_candidates`` active stories whose index weights agree most with ``query``
         (a sparse dot product over the first ``query_terms`` query words), taken among the
-        ``_POOL * max_candidates`` that agree most, with the time penalty of each story's silence up
-        to ``now_`` counted in (so a story still being told is preferred to an old one of the same
-        words). ``now_``, not the article's own time: consolidation has no article."""
+        ``_POOL * max_candidates`` that agree most, with the time penalty the score will give each
+        counted in, so a story still being told is preferred to an old one of the same words.
+
+        For an article, ``t`` is its publication time and the penalty is that of each story's gap
+        to it (none for an undated article, as in :meth:`score`); for a story looking for stories
+        to merge with (``of``, itself left out), the gap between the two stories' time spans, as in
+        :meth:`story_score`."""
         hits: dict[str, float] = {}
         cap = self.max_posting
         postings = self._postings
@@ -658,17 +663,21 @@ class StoryClusterer:
             posting = postings.get(term)
             if posting and len(posting) <= cap:
                 _add_scaled(hits, posting, w)  # C-level maps: a posting may list hundreds of stories
-        if exclude is not None:
-            hits.pop(exclude, None)
+        if of is not None:
+            hits.pop(of.id, None)
         k = self.max_candidates
         pool = _POOL * k
         if len(hits) > pool:  # keep those scoring at least the pool's last (ties too), without a key call each
             least = heapq.nlargest(pool, hits.values())[-1]
             hits = {sid: score for sid, score in hits.items() if score >= least}
         top = max(hits.values(), default=0.0)
-        if top > 0 and self.now_ is not None and self.time_weight > 0:
-            stories, now, penalty = self.stories_, self.now_, self._time_penalty
-            hits = {sid: score / top - _RANK_TIME * penalty(stories[sid].gap(now)) for sid, score in hits.items()}
+        if top > 0 and self.time_weight > 0 and (of is not None or t is not None):
+            stories, penalty = self.stories_, self._time_penalty
+            if of is not None:
+                hits = {sid: score / top - _RANK_TIME * penalty(of.span_gap(stories[sid]))
+                        for sid, score in hits.items()}  # fmt: skip
+            else:
+                hits = {sid: score / top - _RANK_TIME * penalty(stories[sid].gap(t)) for sid, score in hits.items()}
         # best first, ties broken by id: dict and set orders vary between runs (hash seeds), results must not
         return [sid for sid, _ in sorted(hits.items(), key=_best_first)[:k]]
 
@@ -713,7 +722,7 @@ class StoryClusterer:
         self, vecs: Mapping[str, SparseVector], t: float | None, query: Mapping[str, float] | None = None
     ) -> tuple[str | None, float]:
         best, best_score = None, -math.inf
-        for sid in self._candidates(self._query(vecs) if query is None else query):
+        for sid in self._candidates(self._query(vecs) if query is None else query, t):
             s = self.score(vecs, self.stories_[sid], t)
             if s > best_score or (s == best_score and best is not None and sid < best):
                 best, best_score = sid, s
@@ -934,7 +943,7 @@ class StoryClusterer:
         if threshold is None:
             return story
         best, best_score = None, -math.inf
-        for sid in self._candidates(story.terms, exclude=story.id)[:_MERGE_CANDIDATES]:
+        for sid in self._candidates(story.terms, of=story)[:_MERGE_CANDIDATES]:
             other = self.stories_[sid]
             s = self.story_score(story, other)
             if s > best_score or (s == best_score and best is not None and sid < best.id):
