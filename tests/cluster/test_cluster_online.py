@@ -9,6 +9,8 @@ from conftest import outputs_under_hash_seeds  # type: ignore[import-not-found]
 
 from parallax.cluster import StoryClusterer, bcubed, story_id_for
 from parallax.model import Article
+from parallax.represent.text import ArticleTerms
+from parallax.represent.tfidf import weigh_values
 
 
 def _labels(corpus: list[tuple[Article, str]]) -> tuple[list[str], list[str]]:
@@ -258,3 +260,16 @@ def test_online_labels_do_not_depend_on_the_hash_seed() -> None:
     assert runs[0] == runs[1] == runs[2]
     labels, _, _ = json.loads(runs[0])
     assert len(set(labels)) > 3  # the random articles make candidates compete: not a trivial run
+
+
+def test_online_vectors_weigh_a_lead_given_out_of_body_order_by_its_own_terms() -> None:
+    clusterer = StoryClusterer().fit([Article(id="a", text="Delta echo foxtrot.", published="2030-01-01")])
+    article = Article(id="b", text="", published="2030-01-02")
+    body = {"alpha": 2, "bravo": 1, "delta": 1}
+    in_order = ArticleTerms(title={}, lead={"alpha": 2, "bravo": 1}, body=body, entities={})
+    reordered = ArticleTerms(title={}, lead={"delta": 1, "alpha": 2}, body=body, entities={})  # not a prefix
+    idf = clusterer.idf_
+    first = clusterer._vectors(article, terms=in_order)["lead"]
+    assert list(first.items()) == list(weigh_values(in_order.lead, idf.values(in_order.lead)).items())
+    second = clusterer._vectors(article, terms=reordered)["lead"]
+    assert list(second.items()) == list(weigh_values(reordered.lead, idf.values(reordered.lead)).items())

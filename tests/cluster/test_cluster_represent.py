@@ -18,6 +18,7 @@ from parallax.represent import (
     top_terms,
     weigh,
 )
+from parallax.represent.tfidf import weigh_array, weigh_values
 
 
 def test_represent_tokens_drop_stop_words_and_fold_plurals() -> None:
@@ -117,6 +118,31 @@ def test_represent_weigh_with_shared_idf_weights_equals_weigh_with_the_idf() -> 
     counts = {"a": 3, "b": 1, "c": 300}  # 300: beyond the sublinear lookup table
     assert weigh(counts, idf.weights(counts), keep=2) == pytest.approx(weigh(counts, idf, keep=2))
     assert set(weigh(counts, idf, keep=2)) == {"a", "c"}  # a: tf 3 outweighs b's rarer tf 1
+
+
+def test_represent_idf_as_an_array_is_the_same_numbers_and_learns_the_same() -> None:
+    lists, arrays = OnlineIdf(), OnlineIdf()
+    for doc in (["a", "b"], ["a", "c"], ["a", "d", "b"]):
+        expected = lists.values(doc, learn=True)
+        got = arrays.value_array(doc, learn=True)
+        assert got.tolist() == expected  # bit for bit, not approximately
+        assert arrays.values(doc) == expected  # read again after learning: what learning returned
+    assert arrays.n == lists.n == 3 and arrays.df == lists.df
+
+
+def test_represent_weigh_array_is_weigh_values_bit_for_bit_with_ties_in_text_order() -> None:
+    idf = OnlineIdf()
+    for doc in (["a", "b", "c"], ["a"], ["e"]):
+        idf.update(doc)
+    # ties: b, c, d and f weigh the same; "e" has a count beyond the sublinear lookup table
+    counts = {"a": 3, "b": 1, "c": 1, "d": 1, "e": 400, "f": 1}
+    values = idf.values(counts)
+    for keep in (0, 2, 3, 4, 6, 10):
+        array = weigh_array(counts, idf.value_array(list(counts)), keep=keep)
+        listed = weigh_values(counts, values, keep=keep)
+        assert list(array.items()) == list(listed.items())
+    assert list(weigh_array(counts, idf.value_array(list(counts)), keep=3)) == ["e", "a", "d"]
+    assert weigh_array({}, idf.value_array([])) == {}
 
 
 def test_represent_cosine_of_two_running_sums_matches_the_direct_cosine() -> None:

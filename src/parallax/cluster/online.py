@@ -63,6 +63,7 @@ from ..represent.tfidf import (
     cosine_of_sums,
     cosine_to_sum,
     top_terms,
+    weigh_array,
     weigh_values,
 )
 
@@ -617,13 +618,21 @@ class StoryClusterer:
             terms = article_terms(article, lead_words=self.lead_words, memo=self._memo)
         body = terms.body  # the lead's words are body words; the title's and the entities' mostly are
         vocabulary = [*body, *(t for t in dict.fromkeys((*terms.title, *terms.entities)) if t not in body)]
-        values = self.idf_.values(vocabulary, learn=learn)  # the body's first, in the body's order
-        get = dict(zip(vocabulary, values)).__getitem__
+        idf_ = self.idf_
+        idf = idf_.value_array(vocabulary, learn=learn)  # the body's first, in the body's order
+        lead = terms.lead
+        if self.lead_weight <= 0:
+            lead_vec: SparseVector = {}
+        elif list(lead) == vocabulary[: len(lead)]:  # as article_terms gives it: the body's first terms
+            lead_vec = weigh_array(lead, idf)
+        else:
+            lead_vec = weigh_values(lead, idf_.values(lead))
+        # the short fields' IDF read again: after learning, the table gives what value_array returned
         return {
-            "title": weigh_values(terms.title, list(map(get, terms.title))) if self.title_weight > 0 else {},
-            "lead": weigh_values(terms.lead, list(map(get, terms.lead))) if self.lead_weight > 0 else {},
-            "body": weigh_values(body, values, keep=self.body_terms) if self.body_weight > 0 else {},
-            "entities": weigh_values(terms.entities, list(map(get, terms.entities)), keep=self.body_terms)
+            "title": weigh_values(terms.title, idf_.values(terms.title)) if self.title_weight > 0 else {},
+            "lead": lead_vec,
+            "body": weigh_array(body, idf, keep=self.body_terms) if self.body_weight > 0 else {},
+            "entities": weigh_values(terms.entities, idf_.values(terms.entities), keep=self.body_terms)
             if self.entity_weight > 0
             else {},
             "embedding": {},
