@@ -41,6 +41,32 @@ def test_boilerplate_appeal_block_between_header_and_closing_prompt_removed() ->
     assert appeals[0].text.startswith("A note from the Harbour Gazette:")
     assert appeals[0].text.endswith("Remind me later.")
     assert appeals[0].offset == body.index("A note from")
+    assert cleaned.outlet == "Harbour Gazette"  # the appeal names the outlet it asks for
+
+
+@pytest.mark.parametrize(
+    ("header", "ask", "outlet"),
+    [
+        ("A Message from The Moscow Times:", "Your support makes a difference to us.", "The Moscow Times"),
+        ("Dear readers,", "By supporting The Weston Courier, you keep our reporters in the field.",
+         "The Weston Courier"),
+        ("A message from our editor:", "Please support us: every gift helps our reporters.", None),
+        ("Dear readers,", "By supporting independent journalism, you keep our reporters going.", None),
+    ],
+)  # fmt: skip
+def test_boilerplate_appeal_names_the_outlet_only_when_it_says_it_plainly(
+    header: str, ask: str, outlet: str | None
+) -> None:
+    cleaned = clean_text(_body(*NEWS, header, ask, "Remind me later."))
+    assert cleaned.text == _body(*NEWS)
+    assert cleaned.outlet == outlet
+
+
+def test_boilerplate_outlet_given_or_in_a_byline_wins_over_the_appeal() -> None:
+    body = _body(*NEWS, "Aarav Patel for TROIB News", "A Message from The Moscow Times:", "Dear readers,",
+                 "Your support makes a difference to us.", "Remind me later.")  # fmt: skip
+    assert clean_text(body).outlet == "TROIB News"
+    assert clean_text(body, outlet="Other Wire").outlet == "Other Wire"
 
 
 @pytest.mark.parametrize("closing", ["Maybe later", "Not now.", "Donate now", "Support us | Maybe later"])

@@ -176,3 +176,13 @@ def test_byline_bracketed_wire_credit_is_removed_wherever_it_stands() -> None:
     cleaned = clean_text(body)
     assert "Editing by" not in cleaned.text and "40 vessels" in cleaned.text
     assert any(r.kind == "byline" and "Reporting by" in r.text for r in cleaned.removed)
+
+
+def test_byline_a_title_cased_headline_with_for_is_the_title_not_a_byline() -> None:
+    headline = "Visa Program Up for Renewal Amid Allegations of Fraud"  # once read as "Name for Outlet"
+    assert parse_byline(headline) is None and parse_byline(headline + ".") is None
+    cleaned = clean_text("\n\n".join([headline, *NEWS]))
+    assert (cleaned.title, cleaned.outlet, cleaned.byline) == (headline, None, None)
+    assert cleaned.text == "\n\n".join(NEWS)
+    with_period = clean_text("\n\n".join([headline + ".", *NEWS]))  # not a headline: kept as text
+    assert (with_period.outlet, with_period.removed) == (None, ())

@@ -39,6 +39,12 @@ def test_clean_moscow_times_appeal_removed_news_kept(seeds_dir: Path) -> None:
     assert article.title is None  # the first line ends with "Tuesday." and is news
 
 
+def test_clean_moscow_times_outlet_is_the_one_its_appeal_names(seeds_dir: Path) -> None:
+    raw, _ = _seed(seeds_dir, 0)
+    article = clean(raw)  # no byline, no URL: only "A Message from The Moscow Times:" says whose it is
+    assert article.outlet == "The Moscow Times"
+
+
 def test_clean_troib_teaser_fragment_removed_once(seeds_dir: Path) -> None:
     raw, text = _seed(seeds_dir, 1)
     article = clean(raw)

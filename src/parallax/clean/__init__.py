@@ -29,6 +29,7 @@ from ..config import Settings
 from ..errors import EmptyInputError
 from ..model import Article, RawDocument, Removed
 from .boilerplate import (
+    appeal_outlet,
     find_appeals,
     find_captions,
     find_link_blocks,
@@ -208,6 +209,9 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     authors = sorted((b for b in body.bylines if b.author), key=lambda b: _BYLINE_PRIORITY[b.kind])
     byline = authors[0].author if authors else None
     found_outlet = outlet or next((b.outlet for b in body.bylines if b.outlet), None)
+    if found_outlet is None:  # an appeal removed from the body may name its outlet ("A Message from X:")
+        appeal = [paragraphs[i].text for i in sorted(body.marks) if body.marks[i].kind == "appeal"]
+        found_outlet = appeal_outlet(appeal) if appeal else None
     return CleanedText(
         text=body.text(),
         removed=tuple(body.removed()),

@@ -47,6 +47,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .byline import is_outlet
+
 #: Paragraphs after an appeal header searched for its closing prompt.
 APPEAL_MAX_PARAGRAPHS = 15
 
@@ -542,6 +544,34 @@ _REPORTED = re.compile(
 def is_appeal_header(text: str) -> bool:
     """A short paragraph that opens a reader appeal ("A Message from X:", "Dear readers,")."""
     return len(_words(text)) <= _APPEAL_HEADER_MAX_WORDS and bool(_APPEAL_HEADER.search(text.strip()))
+
+
+# Where an appeal names the outlet that wrote it: its header ("A Message from The Moscow Times:",
+# "A note from the editors of X") or the ask ("By supporting X, you ...", "Support X today").
+_APPEAL_OUTLET = (
+    re.compile(
+        r"^an? (?:message|note|letter|word) from (?:the (?:editors?|team|staff|newsroom|journalists) (?:of|at) )?"
+        r"(?P<org>[^:\n]{2,60}?)\s*[:.!]?\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b[Bb]y (?:supporting|donating to|subscribing to) (?P<org>[A-Z][^,.;:!?\n]{1,60}?)\s*,"),
+)
+
+
+def appeal_outlet(paragraphs: Sequence[str]) -> str | None:
+    """The outlet an appeal names as its own, if one of its paragraphs says it plainly: the header
+    "A Message from X:" (first) or "By supporting X, ..."; ``X`` must read as an outlet's name
+    (:func:`~parallax.clean.byline.is_outlet`). None when no paragraph names one."""
+    for rx in _APPEAL_OUTLET:
+        for text in paragraphs:
+            m = rx.search(text.strip())
+            if m:
+                org = m.group("org").strip()
+                if org.startswith("the "):  # "from the Harbour Gazette": the name without its article
+                    org = org[4:]
+                if is_outlet(org) and org.lower() not in {"us", "our readers", "you"}:
+                    return org
+    return None
 
 
 def is_closing_prompt(text: str) -> bool:

@@ -144,6 +144,11 @@ _NOT_NAME = frozenset(
         "follow",
         "related",
         "read",
+        # words of a title-cased headline that are never part of a person's name ("Visa Program Up for
+        # Renewal Amid Allegations of Fraud" is a headline, not "Name for Outlet")
+        "up", "down", "out", "over", "into", "with", "from", "after", "before", "amid", "against",
+        "about", "off", "under", "is", "are", "was", "were", "be", "not", "new", "how", "why", "what",
+        "when", "who", "where", "than",
     ]
 )
 _TOKEN = re.compile(r"^(?:[A-Z]\.){1,3}$|^[^\W\d_][\w'\u2019.-]*$")
