@@ -26,6 +26,42 @@ def test_compare_update_same_source_later_figure(annotate):
     assert not c.by_kind("conflict")
 
 
+def test_compare_one_source_two_figures_without_dates_is_an_undated_conflict_naming_both(annotate):
+    a = annotate("a", "Northwind Post", None,
+                 "The Riverside Aid Network said the floods had killed at least 40 people in Marlow county.")
+    b = annotate("b", "Capital Wire", None,
+                 "At least 65 people have died in the Marlow floods, the Riverside Aid Network said.")
+    c = compare([a, b])
+    assert not c.by_kind("update")  # no date orders them
+    found = [f for f in c.by_kind("conflict") if f.get("aspect") == "undated figure"]
+    assert len(found) == 1
+    f = found[0]
+    assert "Riverside Aid Network" in f.summary and "no date" in f.summary
+    assert "at least 40" in f.summary and "at least 65" in f.summary
+    assert [fig["value"] for fig in f.get("figures")] == [40, 65]
+    assert {e.outlet for e in f.evidence} == {"Northwind Post", "Capital Wire"}
+
+
+def test_compare_undated_figure_already_in_a_dated_series_adds_no_conflict(annotate):
+    a = annotate("a", "Northwind Post", "2024-05-01",
+                 "The Riverside Aid Network said the floods had killed at least 40 people in Marlow county.")
+    b = annotate("b", "Capital Wire", "2024-05-03",
+                 "At least 65 people have died in the Marlow floods, the Riverside Aid Network said.")
+    d = annotate("d", "Harbour Gazette", None,
+                 "The Riverside Aid Network says at least 65 people have died in the Marlow floods.")
+    c = compare([a, b, d])
+    assert len(c.by_kind("update")) == 1
+    assert not [f for f in c.by_kind("conflict") if f.get("aspect") == "undated figure"]
+
+
+def test_compare_one_article_giving_two_figures_of_a_source_is_no_undated_conflict(annotate):
+    a = annotate("a", "Northwind Post", None,
+                 "The Riverside Aid Network said 40 people had been killed in the floods. The Riverside "
+                 "Aid Network later said 65 people had been killed in the floods.")  # both attributed
+    b = annotate("b", "Capital Wire", None, "Rescue teams searched the flooded villages of Marlow county.")
+    assert not [f for f in compare([a, b]).by_kind("conflict") if f.get("aspect") == "undated figure"]
+
+
 def test_compare_conflict_different_sources_same_day(annotate):
     a = annotate("a", "Northwind Post", "2024-05-02",
                  "The Interior Ministry said on Thursday that 12 people were killed in the Marlow floods.")

@@ -67,3 +67,17 @@ def test_compare_seeds_consensus_assad_fall_and_russian_bases(seeds_comparison):
               if {e.article for e in f.evidence} == {"mt", "troib"}]
     assert any("Assad" in t and ("fall" in t or "fell" in t or "fled" in t or "ousting" in t) for t in shared)
     assert any("bases" in t and ("Airbase" in t or "bases" in t) for t in shared)
+
+
+def test_compare_seeds_without_dates_still_set_the_two_sohr_figures_side_by_side():
+    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if len(files) < 2:
+        pytest.skip("seed articles not available (../shared/samples/seeds)")
+    articles = [a for a in analyze(files) if isinstance(a, Article)]  # plain files: no publication dates
+    comparison = compare(articles, story="seeds")
+    found = [f for f in comparison.by_kind("conflict") if f.get("aspect") == "undated figure"]
+    assert len(found) == 1
+    s = found[0].summary
+    for part in ("Syrian Observatory for Human Rights", "at least 1,068", "at least 1,500", "The Moscow Times",
+                 "TROIB News", "no date"):
+        assert part in s

@@ -21,7 +21,13 @@ from collections.abc import Sequence
 
 from ..model import Article
 from .align import AlignedClaim, align_claims, align_quotes, collect_quotes
-from .conflicts import altered_quote_findings, conflict_findings, toll_findings, update_findings
+from .conflicts import (
+    altered_quote_findings,
+    conflict_findings,
+    toll_findings,
+    undated_figure_findings,
+    update_findings,
+)
 from .consensus import consensus_findings, drop_restated, quote_consensus
 from .exclusives import exclusive_findings
 from .frames import frame_findings
@@ -89,6 +95,7 @@ def compare(
                        for f in findings for e in f.evidence)
     findings += quoted
     findings += conflict_findings(ctx, groups, ind.dependent)
+    findings += undated_figure_findings(ctx, groups, ind.dependent)
     findings += altered_quote_findings(ctx, matches, ind.dependent)
     findings += update_findings(ctx, groups, ind.dependent)
     findings += toll_findings(ctx, groups)

@@ -197,6 +197,59 @@ def conflict_findings(story: Story, groups: dict[tuple[str, str], list[AlignedCl
     return findings
 
 
+def undated_figure_findings(story: Story, groups: dict[tuple[str, str], list[AlignedClaim]],
+                            dependent: Callable[[int, int], bool]) -> list[Finding]:
+    """One source's different figures for one measure when a date is missing to order them.
+
+    :func:`update_findings` needs every step dated and :func:`conflict_findings` sets side by side
+    only figures that cannot both be true, so "the Observatory: at least 1,068 killed" in one
+    article and "at least 1,500" in another, neither dated, would be reported by neither; yet they
+    are a later update or a discrepancy, and a reader must see both. A ``conflict`` with
+    ``aspect: "undated figure"``: the source's distinct figures in at least two articles (not
+    copies of one another), at least one of them undated and not a figure the source also gave on
+    a known date.
+    """
+    findings = []
+    for (measure, unit), claims in groups.items():
+        by_source: dict[str, list[AlignedClaim]] = defaultdict(list)
+        for c in claims:
+            if c.source_key is not None:
+                by_source[c.source_key].append(c)
+        for source_claims in by_source.values():
+            dated_values = {c.claim.value for c in source_claims if c.date is not None}
+            # an undated figure the source also gave on a known date is that figure: the series has it
+            undated = [c for c in source_claims if c.date is None and c.claim.value not in dated_values]
+            if not undated:
+                continue
+            pairs = [(a, b) for a in undated for b in source_claims
+                     if b is not a and a.article != b.article and a.claim.value != b.claim.value
+                     and not dependent(a.article, b.article)]  # fmt: skip
+            if not pairs:
+                continue
+            involved: dict[float, list[AlignedClaim]] = defaultdict(list)
+            for a, b in pairs:
+                for c in (a, b):
+                    if c not in involved[float(c.claim.value)]:
+                        involved[float(c.claim.value)].append(c)
+            parts: list[str] = []
+            evidence: list[Evidence] = []
+            figures: list[dict[str, object]] = []
+            for value in sorted(involved):
+                members = _one_per_article(sorted(involved[value], key=lambda c: c.article))
+                first = members[0]
+                dated = f" on {first.date}" if first.date else ""
+                parts.append(f"{describe_value(first)}{dated} ({_outlets(story, members)})")
+                figures.append({"source": first.source, "value": first.claim.value, "qualifier": first.claim.qualifier,
+                                "date": first.date, "articles": [story.articles[c.article].id for c in members]})
+                evidence.extend(claim_evidence(story, c) for c in members)
+            source = undated[0].source or "one source"
+            summary = (f"{source} gives different figures for {describe_measure(measure, unit)}, with no date "
+                       "to tell a later update from a conflict: " + "; ".join(parts))
+            findings.append(Finding.make("conflict", summary, evidence, measure=measure, unit=unit, date=None,
+                                         source=source, figures=figures, aspect="undated figure"))
+    return findings
+
+
 def altered_quote_findings(story: Story, matches: Sequence[QuoteMatch],
                            dependent: Callable[[int, int], bool]) -> list[Finding]:
     """Direct quotes of one speaker that outlets give with different words."""
