@@ -104,7 +104,10 @@ SOURCE_VERBS = (
     "said says say reported reports report estimated estimates estimate announced announces stated "
     "told tells claimed claims confirmed confirms added adds noted wrote writes tweeted posted"
 ).split()
-_AUX = r"(?:(?:has|have|had|also|earlier|later|previously|separately|now|then|last\s+week|has\s+since)\s+)*"
+_AUX = (
+    r"(?:(?:has|have|had|also|earlier|later|previously|separately|now|then|last\s+week|has\s+since|first"
+    r"|initially|originally|subsequently|again|already|officially|publicly)\s+)*"
+)
 _SOURCE_VERB_RE = re.compile(r"\b" + _AUX + r"(" + "|".join(SOURCE_VERBS) + r")\b")
 #: "X has put the toll at 30", "X raised its count to 44": the subject gives the figure.
 _TOLL_VERB_RE = re.compile(
@@ -142,7 +145,8 @@ _NOT_SUBJECT_START = frozenset(
 _TRAILING_NOISE_RE = re.compile(
     r"(?:\s+(?:on|late|early|last|this|in\s+a|in\s+its|in\s+an|in\s+their)\b.*|\s+(?:on\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b.*"
-    r"|\s+(?:also|earlier|later|previously|separately|now|then|has|have|had|would|will))$",
+    r"|\s+(?:also|earlier|later|previously|separately|now|then|first|initially|originally|subsequently|again"
+    r"|already|officially|publicly|has|have|had|would|will))$",
     re.IGNORECASE,
 )
 _SOURCE_STOP_RE = re.compile(r"[,;:.!?()\[\]\"“”]|\s[–—-]\s|\s(?:that|as|who|which|and\s+said)\s")
