@@ -1048,3 +1048,23 @@ def test_quotes_the_name_at_the_head_of_the_speaker_phrase_wins() -> None:
         '"The curse is over," said Comets fan Rodrigo Lund, 24.'
     )
     assert by_text(text)['"The curse is over,"'].speaker == "Rodrigo Lund"
+
+
+def test_quotes_a_trailing_attribution_after_a_quoted_word_takes_the_whole_clause() -> None:
+    # the comma stands inside the closing mark ('“reckless,” the Courier reported'): the later
+    # attribution still ends the earlier clause, and its reported clause still holds the earlier cue
+    text = "The mayor argued that the plan was “reckless,” the Weston Courier reported on Tuesday."
+    found = by_text(text)
+    outer = found.get("The mayor argued that the plan was “reckless,”")
+    assert outer is not None and outer.kind == "indirect" and outer.speaker == "Weston Courier"
+    assert found["“reckless,”"].speaker == "Weston Courier"
+    assert not [q for q in found if "reported on Tuesday" in q]  # no clause runs over the attribution
+
+
+def test_quotes_the_kremlin_is_the_speaker_of_the_sentence_it_closes_with_said() -> None:
+    text = "Russia is in contact with other countries and wants Syria to remain “united,” the Kremlin said Tuesday."
+    found = by_text(text)
+    clause = found.get("Russia is in contact with other countries and wants Syria to remain “united,”")
+    assert clause is not None and clause.kind == "indirect" and clause.speaker == "Kremlin"
+    assert found["“united,”"].kind == "partial" and found["“united,”"].speaker == "Kremlin"
+    assert all(q.speaker != "Russia" for q in found.values())  # "wants" is inside what the Kremlin said

@@ -2043,7 +2043,7 @@ def _drop_nested(quotes: list[Quote]) -> list[Quote]:
             # ("…, according to a poll" inside a clause names the clause's own source: kept)
             i = bisect.bisect_right(starts, q.cue_span.start)
             if any(
-                s <= q.cue_span.start and q.end <= e and cue != q.cue_span for s, e, cue in outer[:i]
+                s <= q.cue_span.start < e and q.end <= e and cue != q.cue_span for s, e, cue in outer[:i]
             ):
                 continue
         keep.append(q)
@@ -2371,6 +2371,13 @@ def _next_attribution(doc: _Doc, start: int, end: int) -> int:
         if last is None or last.start() <= start + 10:
             continue
         between = text[last.end() : hit.cue_start]
+        cut = last.start()
+        closing = len(between) - len(between.lstrip('”"’'))
+        if last.group() == "," and closing:
+            # '… to remain “united,” the Kremlin said': the comma is inside the closing quotation
+            # mark, which the clause keeps
+            cut = last.end() + closing
+            between = between[closing:]
         if len(between.split()) > 5 or any(c in between for c in '.;:“”"()'):
             continue
         words = between.split()
@@ -2380,7 +2387,7 @@ def _next_attribution(doc: _Doc, start: int, end: int) -> int:
             continue  # "and delivered only nonpartisan remarks": a verb phrase, not a subject
         if not between.strip() and not _finite_or_participle(hit.form):
             continue  # "he’d sign the bill and tell the council …": one clause
-        return last.start()
+        return cut
     return end
 
 
