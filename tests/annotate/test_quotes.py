@@ -1068,3 +1068,13 @@ def test_quotes_the_kremlin_is_the_speaker_of_the_sentence_it_closes_with_said()
     assert clause is not None and clause.kind == "indirect" and clause.speaker == "Kremlin"
     assert found["“united,”"].kind == "partial" and found["“united,”"].speaker == "Kremlin"
     assert all(q.speaker != "Russia" for q in found.values())  # "wants" is inside what the Kremlin said
+
+
+def test_quotes_a_quoted_word_inside_one_clause_is_not_given_to_the_next_clause_s_speaker() -> None:
+    text = "Mayor Ann Harlow said the council would stay “neutral,” and the governor said he would not intervene."
+    found = by_text(text)
+    assert found["the council would stay “neutral,”"].speaker == "Ann Harlow"
+    word = found["“neutral,”"]
+    assert word.kind == "partial" and word.speaker == "Ann Harlow"
+    assert word.cue_span is not None and text[word.cue_span.start : word.cue_span.end] == "said"
+    assert word.cue_span.start < text.index("“neutral")  # Harlow's "said", not the governor's

@@ -2057,6 +2057,11 @@ def _join_inner_partials(quotes: list[Quote], indirect: list[Quote]) -> list[Quo
     out = []
     for q in quotes:
         ind = by_cue.get(q.cue_span.start) if q.kind == "partial" and q.cue_span is not None else None
+        if q.kind == "partial" and q.cue_span is not None and (ind is None or not ind.start <= q.start < ind.end):
+            # "X said the council would stay “neutral,” and the governor said …": the cue after the
+            # quotation begins the next clause; the quotation is inside X's reported clause
+            ind = next((i for i in indirect if i.cue_span is not None and i.cue_span.end <= i.start
+                        and i.start <= q.start and q.end <= i.end + 2 <= q.cue_span.start), None)  # fmt: skip
         if ind is not None and ind.start <= q.start and q.end <= ind.end + 2 and (
             ind.cue_span != q.cue_span or ind.speaker_span != q.speaker_span
         ):
