@@ -569,7 +569,7 @@ def appeal_outlet(paragraphs: Sequence[str]) -> str | None:
                 org = m.group("org").strip()
                 if org.startswith("the "):  # "from the Harbour Gazette": the name without its article
                     org = org[4:]
-                if is_outlet(org) and org.lower() not in {"us", "our readers", "you"}:
+                if is_outlet(org) and org.lower() not in {"us", "you"}:  # "By supporting Us, ..."
                     return org
     return None
 

@@ -682,11 +682,8 @@ class StoryClusterer:
         top = max(hits.values(), default=0.0)
         if top > 0 and self.time_weight > 0 and (of is not None or t is not None):
             stories, penalty = self.stories_, self._time_penalty
-            if of is not None:
-                hits = {sid: score / top - _RANK_TIME * penalty(of.span_gap(stories[sid]))
-                        for sid, score in hits.items()}  # fmt: skip
-            else:
-                hits = {sid: score / top - _RANK_TIME * penalty(stories[sid].gap(t)) for sid, score in hits.items()}
+            gap = of.span_gap if of is not None else lambda story: story.gap(t)
+            hits = {sid: score / top - _RANK_TIME * penalty(gap(stories[sid])) for sid, score in hits.items()}
         # best first, ties broken by id: dict and set orders vary between runs (hash seeds), results must not
         return [sid for sid, _ in sorted(hits.items(), key=_best_first)[:k]]
 

@@ -83,6 +83,13 @@ def _outlets(story: Story, claims: Sequence[AlignedClaim]) -> str:
     return ", ".join(dict.fromkeys(story.outlets[c.article] for c in claims))
 
 
+def _figure(story: Story, members: Sequence[AlignedClaim]) -> dict[str, object]:
+    """One side of a conflict, as ``figures`` lists it: the first member's figure and every member's article."""
+    first = members[0]
+    return {"source": first.source, "value": first.claim.value, "qualifier": first.claim.qualifier,
+            "articles": [story.articles[c.article].id for c in members]}
+
+
 def _later_same_day(story: Story, earlier: AlignedClaim, later: AlignedClaim) -> bool:
     """Whether ``later`` was published after ``earlier`` on the day both figures are dated (their articles'
     publication day), both publication times stating a time of day."""
@@ -187,8 +194,7 @@ def conflict_findings(story: Story, groups: dict[tuple[str, str], list[AlignedCl
                 first = members[0]
                 who = first.source or "unattributed"
                 parts.append(f"{who}: {describe_value(first)} ({_outlets(story, members)})")
-                figures.append({"source": first.source, "value": first.claim.value, "qualifier": first.claim.qualifier,
-                                "articles": [story.articles[c.article].id for c in members]})
+                figures.append(_figure(story, members))
                 evidence.extend(claim_evidence(story, c) for c in members)
             when = f"for {day}" if day else "(undated)"
             summary = f"Conflicting figures for {describe_measure(measure, unit)} {when}: " + "; ".join(parts)
@@ -239,8 +245,7 @@ def undated_figure_findings(story: Story, groups: dict[tuple[str, str], list[Ali
                 first = members[0]
                 dated = f" on {first.date}" if first.date else ""
                 parts.append(f"{describe_value(first)}{dated} ({_outlets(story, members)})")
-                figures.append({"source": first.source, "value": first.claim.value, "qualifier": first.claim.qualifier,
-                                "date": first.date, "articles": [story.articles[c.article].id for c in members]})
+                figures.append({**_figure(story, members), "date": first.date})
                 evidence.extend(claim_evidence(story, c) for c in members)
             source = undated[0].source or "one source"
             summary = (f"{source} gives different figures for {describe_measure(measure, unit)}, with no date "
