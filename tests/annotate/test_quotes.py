@@ -540,6 +540,25 @@ def test_quotes_say_takes_any_lower_case_clause() -> None:
     assert text[q.start : q.end] == "disagreements broke out over the contract"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Adelson said much of his discussion with Trump was about Israel.",
+         "much of his discussion with Trump was about Israel"),
+        ("Officials said more than 100 people were killed in the attack.",
+         "more than 100 people were killed in the attack"),
+        ("The organisers said about 200 people attended the rally.", "about 200 people attended the rally"),
+    ],
+)
+def test_quotes_a_reported_clause_may_open_with_a_quantity(text: str, content: str) -> None:
+    [q] = quotes(text)
+    assert text[q.start : q.end] == content and q.cue == "said"
+
+
+def test_quotes_a_bare_quantity_after_said_is_no_clause() -> None:
+    assert quotes("He said more about the budget at the meeting.") == []
+
+
 def test_quotes_long_according_to_source_before_its_comma() -> None:
     text = (
         "According to early results of the exit polls conducted for several networks by a research firm, "

@@ -2906,6 +2906,16 @@ def _complement(doc: _Doc, hit: _Hit, np: tuple[int, int], sent: Span) -> tuple[
         close = next((j for j in range(1, min(len(toks), 8)) if toks[j][2] in ("”", '"')), None)
         if close is not None and _looks_like_clause(toks[close + 1 :]):
             return (toks[0][0], sent.end)
+    if (
+        low in _QUANTITY_LEADS
+        and hit.tier == "speech"
+        and len(toks) > 3
+        and (_bare(toks[1][2]) in ("of", "than") or toks[1][2][:1].isdigit())
+        and _looks_like_clause(toks)
+    ):
+        # "said much of the talk was about Israel", "said more than 100 people were killed": a
+        # quantity opens the reported clause (bare "said more", "talked about" are no clause)
+        return (toks[0][0], sent.end)
     if not _WORD.match(first) or low in _NOT_CLAUSE_START or low in _TIME_WORDS:
         return None
     if hit.form.endswith("ing") and hit.form not in ("saying",) and hit.tier != "that":
@@ -3016,6 +3026,9 @@ _NOT_CLAUSE_START = frozenset(
         "twice",
     ]
 )
+#: Quantity words that cannot open a reported clause alone but do before "of"/"than" or a number,
+#: when a finite verb follows ("said more than 100 people were killed").
+_QUANTITY_LEADS = frozenset(["much", "more", "less", "little", "only", "just", "about", "over", "fewer"])
 #: Finite auxiliaries and modals: a word sequence containing one reads as a clause.
 _FINITE = frozenset(
     [
