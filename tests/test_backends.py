@@ -26,3 +26,28 @@ def test_backends_pool_consumes_an_endless_stream_lazily():
 def test_backends_make_backend_picks_serial_for_one_worker():
     assert isinstance(make_backend(1), SerialBackend)
     assert isinstance(make_backend(2), LocalBackend)
+
+
+def test_backends_spark_without_pyspark_names_the_extra_to_install(monkeypatch):
+    import sys
+
+    import pytest
+
+    from parallax.backends import SparkBackend
+    from parallax.errors import ConfigError
+
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # import fails as if PySpark were absent
+    with pytest.raises(ConfigError, match=r"pip install 'parallax\[spark\]'"):
+        list(SparkBackend().map(_square, [1, 2]))
+
+
+def test_backends_an_unknown_backend_is_a_config_error():
+    import pytest
+
+    from parallax.config import Settings
+    from parallax.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="local, spark"):
+        Settings(backend="dask")
+    with pytest.raises(ValueError, match="unknown backend"):
+        make_backend(1, "dask")

@@ -85,7 +85,7 @@ def analyze(
     if annotate and pipeline is None:
         pipeline = default_pipeline()
     processor = Processor(settings, pipeline if annotate else None)
-    backend = backend or make_backend(settings.workers)
+    backend = backend or make_backend(settings.workers, settings.backend, settings.spark_master or None)
     raw = read_inputs(paths, settings, stdin=stdin)
     return backend.map(_Step(processor), raw)
 

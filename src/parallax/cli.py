@@ -46,6 +46,17 @@ def _input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         help="Worker processes for cleaning and annotation (default 1: in process).",
     )(fn)
     fn = click.option(
+        "--spark-master",
+        default=None,
+        help="Spark master URL with --backend spark (default local[N] for --workers N, else local[*]).",
+    )(fn)
+    fn = click.option(
+        "--backend",
+        type=click.Choice(["local", "spark"]),
+        default=None,
+        help="Where cleaning and annotation run: local (default) or spark (needs the spark extra and Java).",
+    )(fn)
+    fn = click.option(
         "--max-article-bytes",
         type=int,
         default=None,
@@ -124,6 +135,8 @@ def ingest(
     db: str,
     batch_size: int | None,
     workers: int | None,
+    backend: str | None,
+    spark_master: str | None,
     max_article_bytes: int | None,
     no_annotate: bool,
     progress: bool | None,
@@ -135,7 +148,14 @@ def ingest(
     Prints a summary (ingested / duplicates / revisions / failed) on stderr; exit code 1 if any
     input failed (each is named on stderr; every good article is stored).
     """
-    settings = _settings(db=db, batch_size=batch_size, workers=workers, max_article_bytes=max_article_bytes)
+    settings = _settings(
+        db=db,
+        batch_size=batch_size,
+        workers=workers,
+        max_article_bytes=max_article_bytes,
+        backend=backend,
+        spark_master=spark_master,
+    )
     console = _stderr()
     with _Progress(progress, console, f"ingesting into {db}") as bar:
         report = api.ingest(paths, settings=settings, annotate=not no_annotate, on_item=bar)
@@ -157,6 +177,8 @@ def analyze(
     paths: tuple[str, ...],
     out: str | None,
     workers: int | None,
+    backend: str | None,
+    spark_master: str | None,
     max_article_bytes: int | None,
     no_annotate: bool,
     progress: bool | None,
@@ -166,7 +188,9 @@ def analyze(
     Each line holds the cleaned text, what cleaning removed (appeals, prompts, teasers, bylines),
     the metadata and every annotation as [start, end) character offsets into the cleaned text.
     """
-    settings = _settings(workers=workers, max_article_bytes=max_article_bytes)
+    settings = _settings(
+        workers=workers, max_article_bytes=max_article_bytes, backend=backend, spark_master=spark_master
+    )
     console = _stderr()
     failed = 0
     stream = _open_out(out)
@@ -201,6 +225,8 @@ def cluster_cmd(
     out: str | None,
     threshold: float | None,
     workers: int | None,
+    backend: str | None,
+    spark_master: str | None,
     max_article_bytes: int | None,
     no_annotate: bool,
     progress: bool | None,
@@ -215,7 +241,9 @@ def cluster_cmd(
     """
     from .cluster import StoryClusterer
 
-    settings = _settings(workers=workers, max_article_bytes=max_article_bytes)
+    settings = _settings(
+        workers=workers, max_article_bytes=max_article_bytes, backend=backend, spark_master=spark_master
+    )
     console = _stderr()
     failed = 0
     articles: list[Article] = []
@@ -240,7 +268,8 @@ def cluster_cmd(
         if stream is not sys.stdout:
             stream.close()
     console.print(
-        f"{len(pairs)} articles in {len(set(s for _, s in pairs))} stories" + (f", {failed} failed" if failed else ""),
+        f"{len(pairs)} articles in {len(set(s for _, s in pairs))} stories"
+        + (f", {failed} failed" if failed else ""),
         highlight=False,
     )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
@@ -249,7 +278,9 @@ def cluster_cmd(
 @cli.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--db", default="parallax.db", show_default=True, help="SQLite file of the store.")
 @click.option("--limit", type=int, default=None, help="Show only the largest N stories.")
-@click.option("--min-size", type=click.IntRange(1), default=1, show_default=True, help="Smallest story shown.")
+@click.option(
+    "--min-size", type=click.IntRange(1), default=1, show_default=True, help="Smallest story shown."
+)
 @click.option("--json", "as_json", is_flag=True, default=False, help="One JSON object per story.")
 def stories(db: str, limit: int | None, min_size: int, as_json: bool) -> None:
     """List the stories of the store, largest first: size, outlets, time span, top entities and a
@@ -277,7 +308,9 @@ def stories(db: str, limit: int | None, min_size: int, as_json: bool) -> None:
 @click.argument("query")
 @click.option("--db", default="parallax.db", show_default=True, help="SQLite file of the store.")
 @click.option("--limit", type=int, default=20, show_default=True, help="Most hits to show.")
-@click.option("--raw", is_flag=True, default=False, help="Pass FTS5 query syntax through (AND, OR, NEAR, prefix*).")
+@click.option(
+    "--raw", is_flag=True, default=False, help="Pass FTS5 query syntax through (AND, OR, NEAR, prefix*)."
+)
 @click.option("--json", "as_json", is_flag=True, default=False, help="One JSON object per hit.")
 def search(query: str, db: str, limit: int, raw: bool, as_json: bool) -> None:
     """Full-text search of the stored articles (titles and bodies), best matches first.
@@ -293,7 +326,9 @@ def search(query: str, db: str, limit: int, raw: bool, as_json: bool) -> None:
         return
     out = Console(highlight=False, soft_wrap=True)
     for hit in hits:
-        out.print(f"[bold]{hit.title or hit.id}[/bold]  [dim]{hit.outlet or ''} {hit.published or ''} {hit.id}[/dim]")
+        out.print(
+            f"[bold]{hit.title or hit.id}[/bold]  [dim]{hit.outlet or ''} {hit.published or ''} {hit.id}[/dim]"
+        )
         out.print(f"  {hit.snippet}", markup=False)
     _stderr().print(f"{len(hits)} hit(s)", highlight=False)
 
@@ -355,6 +390,8 @@ def compare(
     fmt: str,
     out: str | None,
     workers: int | None,
+    backend: str | None,
+    spark_master: str | None,
     max_article_bytes: int | None,
     no_annotate: bool,
     progress: bool | None,
@@ -374,7 +411,9 @@ def compare(
         articles = api.story_articles(one, db=db)
         story = one
     else:
-        settings = _settings(workers=workers, max_article_bytes=max_article_bytes)
+        settings = _settings(
+            workers=workers, max_article_bytes=max_article_bytes, backend=backend, spark_master=spark_master
+        )
         articles = []
         with _Progress(progress, console, "analyzing") as bar:
             for item in api.analyze(targets, settings=settings, annotate=not no_annotate):
@@ -399,7 +438,9 @@ def compare(
     show_default=True,
     help="Address to listen on. 127.0.0.1 serves this machine only; 0.0.0.0 exposes the store to your network.",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
+)
 def serve(db: str, host: str, port: int) -> None:
     """Browse the stories of a store in the browser (read-only): stories, comparisons, articles side by
     side, search, and a JSON API under /api/. Listens on 127.0.0.1 only, unless --host says otherwise.
@@ -433,9 +474,14 @@ def serve(db: str, host: str, port: int) -> None:
     show_default=True,
     help="Where to write the HTML report of the demo story ('' for none).",
 )
-@click.option("--overview/--no-overview", default=True, show_default=True, help="Print the table of articles first.")
 @click.option(
-    "--details", is_flag=True, default=False, help="Also print every figure, quote and frame found, per article."
+    "--overview/--no-overview", default=True, show_default=True, help="Print the table of articles first."
+)
+@click.option(
+    "--details",
+    is_flag=True,
+    default=False,
+    help="Also print every figure, quote and frame found, per article.",
 )
 def demo(db: str, html_out: str, overview: bool, details: bool) -> None:
     """Ingest the bundled demo corpus (one fictional event, seven outlets, mixed formats, plus an
@@ -471,9 +517,7 @@ def demo(db: str, html_out: str, overview: bool, details: bool) -> None:
     if html_out:
         Path(html_out).write_text(render_html(comparison, articles), encoding="utf-8")
         console.print(f"wrote the HTML report of story {story} to {html_out}", highlight=False)
-    console.print(
-        f"next: parallax serve --db {db}   (browse it at http://127.0.0.1:8000)", highlight=False
-    )
+    console.print(f"next: parallax serve --db {db}   (browse it at http://127.0.0.1:8000)", highlight=False)
     sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
 
 

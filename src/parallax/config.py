@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from .errors import ConfigError
 
 MiB = 1024 * 1024
+BACKENDS = ("local", "spark")
 
 
 def _setting(default: Any, help: str) -> Any:
@@ -39,6 +40,15 @@ class Settings:
     )
     batch_size: int = _setting(200, "Articles written per store transaction.")
     workers: int = _setting(1, "Worker processes for cleaning and annotation (1 = in process).")
+    backend: str = _setting(
+        "local",
+        "Where cleaning and annotation run: 'local' (this process, or a process pool with workers > 1) "
+        "or 'spark' (Apache Spark executors; needs the spark extra and Java 17+).",
+    )
+    spark_master: str = _setting(
+        "",
+        "Spark master URL for backend 'spark' (empty: local[workers] with workers > 1, else local[*]).",
+    )
     extract_fast: bool = _setting(
         False, "Use trafilatura's fast mode for HTML (about 1.7x faster, slightly lower recall)."
     )
@@ -52,10 +62,18 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
-        for name in ("max_article_bytes", "max_feed_bytes", "max_decompressed_bytes", "batch_size", "workers"):
+        for name in (
+            "max_article_bytes",
+            "max_feed_bytes",
+            "max_decompressed_bytes",
+            "batch_size",
+            "workers",
+        ):
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"setting {name} must be a positive whole number, got {value!r}")
+        if self.backend not in BACKENDS:
+            raise ConfigError(f"setting backend must be one of {', '.join(BACKENDS)}, got {self.backend!r}")
         if self.max_compression_ratio <= 1:
             raise ConfigError(
                 f"setting max_compression_ratio must be above 1, got {self.max_compression_ratio!r}"

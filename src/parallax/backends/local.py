@@ -95,8 +95,16 @@ class LocalPool:
         self.close()
 
 
-def make_backend(workers: int) -> Backend:
-    """``workers`` <= 1: in process; otherwise a process pool (0 or less: one per core)."""
+def make_backend(workers: int, kind: str = "local", master: str | None = None) -> Backend:
+    """The backend for a run. ``kind`` "local": in process when ``workers`` is 1, else a process pool
+    (0 or less: one per core). ``kind`` "spark": :class:`~parallax.backends.spark.SparkBackend` on
+    ``master`` (default ``local[workers]``, or ``local[*]`` when ``workers`` is 1)."""
+    if kind == "spark":
+        from .spark import SparkBackend
+
+        return SparkBackend(master or (f"local[{workers}]" if workers > 1 else "local[*]"))
+    if kind != "local":
+        raise ValueError(f"unknown backend {kind!r}: local or spark")
     if workers == 1:
         return SerialBackend()
     if workers < 1:
