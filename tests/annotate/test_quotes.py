@@ -559,6 +559,29 @@ def test_quotes_a_bare_quantity_after_said_is_no_clause() -> None:
     assert quotes("He said more about the budget at the meeting.") == []
 
 
+def test_quotes_a_dash_signature_after_each_quotation_names_its_speaker() -> None:
+    text = (
+        "Readers told us what they thought of the debate.\n\n"
+        "“Maybe we can build a wall around the podium.” ― Steve Quinlan\n"
+        "“I am so ashamed of this campaign.”— Jacklyn Ashley.\n"
+        "“We are hard-working people, unlike him.” ―\u00a0Carla Sanchez, 34, of Phoenix\n"
+        "“It was a long night.” - Ana María de la Cruz"
+    )
+    got = [(q.speaker, q.cue, surface(text, q)) for q in quotes(text) if q.kind == "direct"]
+    assert got == [
+        ("Steve Quinlan", "―", "Steve Quinlan"),
+        ("Jacklyn Ashley", "—", "Jacklyn Ashley"),
+        ("Carla Sanchez", "―", "Carla Sanchez"),
+        ("Ana María de la Cruz", "-", "Ana María de la Cruz"),
+    ]
+
+
+def test_quotes_a_dash_before_words_that_are_no_name_is_no_signature() -> None:
+    text = "“A quiet end.” — The End\n“Another line,” she wrote — and then she left the room."
+    first = quotes(text)[0]
+    assert first.speaker is None and first.cue is None
+
+
 def test_quotes_long_according_to_source_before_its_comma() -> None:
     text = (
         "According to early results of the exit polls conducted for several networks by a research firm, "

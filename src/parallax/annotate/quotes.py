@@ -15,8 +15,8 @@ measurements behind them are described in ``docs/quotes.md``; in short:
   a quoted fragment inside a sentence ("conveyed “his support …”", scare quotes
   "“united,”") is ``partial``.
 * **Speakers** come from attribution patterns around the quote: ``“…,” X said``,
-  ``“…,” said X``, ``X said: “…”``, ``according to X``, a sentence-final ``…, X
-  added.``, a colon-led sentence before a stand-alone quote, and otherwise the
+  ``“…,” said X``, ``X said: “…”``, ``according to X``, a dash signature ``“…” ― X``
+  closing the line, a sentence-final ``…, X added.``, a colon-led sentence before a stand-alone quote, and otherwise the
   speaker of the previous quote in the same passage. Pronouns ("he said") resolve
   to the most recent person mention, relative pronouns ("X, who said") to their
   antecedent and "the senator" to the last person so titled; descriptions ("a
@@ -1475,10 +1475,44 @@ class _Doc:
 # --------------------------------------------------------------------------- attribution patterns
 
 
+#: A dash signature closing a line after a quotation: ``“…” ― Ana Ruiz``, ``“…” — Jorge Falcon, 34,
+#: of Phoenix`` (readers' reactions, epigraphs): the dash is the cue, the name the speaker.
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[―—–]{1,2}|-{1,2}(?=[ \u00a0]))[ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[ \u00a0]+(?:[A-Z][\w'’.-]*|d[aeiou]s?|del|la|le|van|von|der|al|bin|y)){0,5})"
+    r"(?:[ \t\u00a0]*[,(][^\n]{0,120}|\.)?[ \t\u00a0]*$",
+    re.MULTILINE,
+)
+
+
+def _signature(doc: _Doc, end: int, line_end: int) -> _Attribution | None:
+    """A dash signature right after a quotation's closing mark (:data:`_SIGNATURE`)."""
+    m = _SIGNATURE.match(doc.text, end, line_end)
+    if m is None or not doc.text[end - 1 : end] in "”\"'’»":
+        return None
+    ns, ne = m.span("name")
+    if doc.text[ne - 1] == ".":
+        ne -= 1  # "― Carla Sanchez.": the full stop after the name
+    surface = doc.text[ns:ne]
+    words = [_bare(w) for w in surface.split()]
+    if words[0] in _DETERMINERS or any(w in _STOP for w in words):
+        return None  # "— The End", "— See also": not a name
+    return _Attribution(
+        speaker=doc.resolve((ns, ne)) or surface,
+        speaker_span=Span(ns, ne),
+        cue=m.group("dash"),
+        cue_span=Span(*m.span("dash")),
+    )
+
+
 def _after_quote(doc: _Doc, end: int) -> _Attribution | None:
-    """``“…,” X said`` / ``“…,” said X`` / ``“…,” according to X`` right after the closing mark."""
+    """``“…,” X said`` / ``“…,” said X`` / ``“…,” according to X`` right after the closing mark, or a
+    dash signature (``“…” ― Ana Ruiz``)."""
     text = doc.text
     le = doc.line(max(end - 1, 0))[1]
+    signed = _signature(doc, end, le)
+    if signed is not None:
+        return signed
     p = end
     while p < le and (text[p].isspace() or text[p] in ",—–-("):
         p += 1
