@@ -12,6 +12,7 @@ import operator
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -111,6 +112,22 @@ def test_spark_cli_analyze_with_backend_spark_writes_what_the_local_backend_writ
     read = [json.loads(line) for line in (tmp_path / "spark.jsonl").read_text(encoding="utf-8").splitlines()]
     assert read == [json.loads(line) for line in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
     assert spark.sparkContext.parallelize([1]).count() == 1  # the active session was used, not stopped
+
+
+def test_spark_cli_starts_its_own_session_whose_workers_import_parallax(tmp_path):
+    # a user's run: no session yet and no PYSPARK_PYTHON, so the backend starts Spark itself and its
+    # Python workers must run this interpreter (the first "python3" on the PATH lacks Parallax)
+    env = {k: v for k, v in os.environ.items() if k != "PYSPARK_PYTHON"}
+    paths = [str(p) for p in demo_paths()[:3]]
+    out = tmp_path / "spark.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "parallax.cli", "analyze", *paths, "--backend", "spark", "--workers", "2",
+         "--out", str(out)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    local = [a.to_dict() for a in api.analyze(paths, backend=SerialBackend())]
+    assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == local
 
 
 def test_spark_make_backend_reads_the_master_from_settings():

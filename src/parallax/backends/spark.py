@@ -87,10 +87,11 @@ class SparkBackend:
         master = self.master or "local[*]"
         builder = spark_session.builder.appName(self.app_name).master(master)
         builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-        if "PYSPARK_PYTHON" not in os.environ:
-            # Python workers run this interpreter (where Parallax is installed), not the first
-            # "python3" on the PATH; on a cluster PYSPARK_PYTHON names the executors' own
-            builder = builder.config("spark.pyspark.python", sys.executable)
+        # Python workers run this interpreter (where Parallax is installed), not the first "python3" on
+        # the PATH; on a cluster PYSPARK_PYTHON names the executors' own. PySpark reads only the
+        # environment variable when it starts a context (its "spark.pyspark.python" setting is read
+        # by spark-submit alone), so it is set here when the caller has not set it
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         if master.startswith("local"):
             # a local run serves nothing beyond this machine: the driver binds the loopback address
             builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
