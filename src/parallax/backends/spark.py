@@ -23,6 +23,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -45,36 +46,29 @@ def _import_pyspark() -> Any:
     return SparkSession
 
 
+@dataclass(frozen=True, slots=True)
 class SparkBackend:
     """Runs ``fn`` over items on Spark (see the module docstring).
 
     ``session`` is a SparkSession to use (never stopped here); without one, a session is started
-    with ``master`` (default ``local[*]``: every core of this machine) on the first :meth:`map`
-    and stopped when that map ends, unless another session was active already. ``batch`` items go
-    to the cluster at a time, in ``partitions`` slices (default: Spark's default parallelism).
+    with ``master`` (default ``local[*]``: every core of this machine) on each :meth:`map` and
+    stopped when that map ends, unless another session was active already. ``batch`` items go to
+    the cluster at a time, in ``partitions`` slices (default: Spark's default parallelism).
     """
 
-    def __init__(
-        self,
-        master: str | None = None,
-        *,
-        session: Any = None,
-        batch: int = 2000,
-        partitions: int | None = None,
-        app_name: str = "parallax",
-    ) -> None:
-        if batch < 1:
-            raise ConfigError(f"SparkBackend: batch must be a whole number >= 1, got {batch!r}")
-        if partitions is not None and partitions < 1:
-            raise ConfigError(f"SparkBackend: partitions must be a whole number >= 1, got {partitions!r}")
-        self.master = master
-        self.session = session
-        self.batch = batch
-        self.partitions = partitions
-        self.app_name = app_name
+    master: str | None = None
+    session: Any = field(default=None, repr=False, compare=False)
+    batch: int = 2000
+    partitions: int | None = None
+    app_name: str = "parallax"
 
-    def __repr__(self) -> str:
-        return f"SparkBackend(master={self.master!r}, batch={self.batch}, partitions={self.partitions})"
+    def __post_init__(self) -> None:
+        if not isinstance(self.batch, int) or self.batch < 1:
+            raise ConfigError(f"SparkBackend: batch must be a whole number >= 1, got {self.batch!r}")
+        if self.partitions is not None and (not isinstance(self.partitions, int) or self.partitions < 1):
+            raise ConfigError(
+                f"SparkBackend: partitions must be a whole number >= 1, got {self.partitions!r}"
+            )
 
     def _start(self) -> tuple[Any, bool]:
         """The session to run on, and whether this backend started it (and so stops it)."""
@@ -87,12 +81,12 @@ class SparkBackend:
         master = self.master or "local[*]"
         builder = spark_session.builder.appName(self.app_name).master(master)
         builder = builder.config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
-        # Python workers run this interpreter (where Parallax is installed), not the first "python3" on
-        # the PATH; on a cluster PYSPARK_PYTHON names the executors' own. PySpark reads only the
-        # environment variable when it starts a context (its "spark.pyspark.python" setting is read
-        # by spark-submit alone), so it is set here when the caller has not set it
-        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         if master.startswith("local"):
+            # local Python workers run this interpreter (where Parallax is installed), not the first
+            # "python3" on the PATH (on a cluster, PYSPARK_PYTHON names the executors' own). PySpark
+            # reads only the environment variable when it starts a context ("spark.pyspark.python" is
+            # read by spark-submit alone), so it is set here unless the caller has set it
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             # a local run serves nothing beyond this machine: the driver binds the loopback address
             builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
                 "spark.driver.host", "127.0.0.1"
